@@ -1,1 +1,2 @@
-export {};
+export { readWorkerEnv, type WorkerEnv } from './env';
+export { startWorker, type RunningWorker } from './worker';

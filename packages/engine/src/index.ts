@@ -1,1 +1,2 @@
-export {};
+export { createActivities, type Activities, type ActivityDeps } from './activities';
+export { createWorkers, workflowsPath } from './worker';

@@ -1,5 +1,6 @@
 // `pnpm db:migrate`: applies pending migrations to DATABASE_URL, explaining failures in one sentence.
-import { checkDatabase, migrate } from '../index';
+import { checkDatabase } from '../index';
+import { migrate } from '../tools';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://conduit:conduit@127.0.0.1:5432/conduit';
 try {

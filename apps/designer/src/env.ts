@@ -1,0 +1,32 @@
+// The designer's configuration, parsed once with zod. Nothing else reads process.env.
+import { z } from 'zod';
+
+const schema = z.object({
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required'),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  CONDUIT_SECRET_KEYS: z.string().min(1, 'CONDUIT_SECRET_KEYS is required'),
+  NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters'),
+  CONDUIT_DEMO: z.enum(['0', '1']).default('0'),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(1_000_000),
+});
+
+export type DesignerEnv = z.infer<typeof schema>;
+
+let cached: DesignerEnv | undefined;
+
+/** Parsed lazily so `next build` does not need runtime secrets. */
+export function env(): DesignerEnv {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`Designer configuration: ${issue?.path.join('.')}: ${issue?.message}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

@@ -1,0 +1,2 @@
+// Every workflow the worker registers. Workflow code is deterministic: see the lint override for this folder.
+export { healthCheck } from './health';
