@@ -1,0 +1,38 @@
+// The only way the evaluator reads data. It sees own data properties of plain objects and arrays:
+// no prototypes, no getters (they would run host code), no functions, no class instances.
+import { FORBIDDEN_NAMES } from './ast';
+import { fail } from './context';
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+export function readProperty(obj: unknown, key: string | number): unknown {
+  if (obj === null || obj === undefined) return null;
+  if (Array.isArray(obj)) {
+    const i = typeof key === 'number' ? key : /^\d+$/.test(key) ? Number(key) : NaN;
+    if (!Number.isSafeInteger(i) || i < 0) return fail(`cannot read '${String(key)}' of a list; use [n] for one element or [] for each`);
+    return own(obj, String(i), key);
+  }
+  if (!isPlainObject(obj)) return fail(`cannot read '${String(key)}' of ${kindOf(obj)}`);
+  const name = String(key);
+  if (FORBIDDEN_NAMES.has(name)) return fail(`property '${name}' is not accessible: expressions read only plain data`);
+  return own(obj, name, key);
+}
+
+function own(obj: object, name: string, key: string | number): unknown {
+  const d = Object.getOwnPropertyDescriptor(obj, name);
+  if (d === undefined) return null;
+  if (!('value' in d)) return fail(`property '${String(key)}' is computed by code, not data, and cannot be read`);
+  const v: unknown = d.value;
+  if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') return fail(`property '${String(key)}' is not data and cannot be read`);
+  return v === undefined ? null : v;
+}
+
+function kindOf(v: unknown): string {
+  if (typeof v === 'string') return 'text';
+  if (typeof v === 'object') return 'a non-plain object';
+  return `a ${typeof v}`;
+}

@@ -1,0 +1,86 @@
+// How a library function is declared. Implementations receive already-evaluated arguments and throw
+// ValueFailure (via fail) for bad data; the evaluator turns that into an error value for the field.
+import { type EvalContext, fail } from '../context';
+import { isPlainObject } from '../access';
+import { type Type } from '../types';
+
+export type Category = 'text' | 'number' | 'date' | 'address' | 'currency' | 'table' | 'list' | 'logic' | 'sage';
+
+export interface ParamDef {
+  name: string;
+  type: Type;
+  optional?: boolean;
+  /** Takes all remaining arguments. */
+  rest?: boolean;
+}
+
+export interface FunctionDef {
+  name: string;
+  category: Category;
+  description: string;
+  params: ParamDef[];
+  returns: Type;
+  /** A null first argument returns null without calling impl, so missing source data flows through a chain. */
+  nullSafe?: boolean;
+  /** Result type from argument types, when it depends on them (first(list) → element type). */
+  infer?: (args: Type[]) => Type;
+  impl: (args: unknown[], ctx: EvalContext) => unknown;
+}
+
+/** How many arguments a call may pass. */
+export function arityOf(def: FunctionDef): { min: number; max: number } {
+  return { min: def.params.filter((x) => !x.optional && !x.rest).length, max: def.params.some((x) => x.rest) ? Infinity : def.params.length };
+}
+
+export function describeArity({ min, max }: { min: number; max: number }): string {
+  return min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+}
+
+export const defineFunctions = (defs: FunctionDef[]): FunctionDef[] => defs;
+
+export function p(name: string, type: Type, opts: { optional?: boolean; rest?: boolean } = {}): ParamDef {
+  return { name, type, ...opts };
+}
+
+export function describe(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'string') return `text "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
+  return Array.isArray(v) ? 'a list' : 'an object';
+}
+
+/** Text argument; numbers and booleans are accepted and printed, since source data mixes them freely. */
+export function text(fn: string, v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'boolean') return String(v);
+  return fail(`${fn}: expected text, got ${describe(v)}`);
+}
+
+/** Number argument; numeric text ("12.50", " 3 ") is accepted because CRM fields are often text. */
+export function num(fn: string, v: unknown): number {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v.trim());
+    if (Number.isFinite(n)) return n;
+  }
+  return fail(`${fn}: expected a number, got ${describe(v)}`);
+}
+
+export function int(fn: string, v: unknown): number {
+  const n = num(fn, v);
+  if (!Number.isInteger(n)) fail(`${fn}: expected a whole number, got ${n}`);
+  return n;
+}
+
+export function list(fn: string, v: unknown): unknown[] {
+  if (Array.isArray(v)) return v;
+  return fail(`${fn}: expected a list, got ${describe(v)}`);
+}
+
+export function record(fn: string, v: unknown): Record<string, unknown> {
+  if (isPlainObject(v)) return v;
+  return fail(`${fn}: expected an object, got ${describe(v)}`);
+}
+
+export const optional = <R>(v: unknown, read: (v: unknown) => R, fallback: R): R => (v === undefined || v === null ? fallback : read(v));

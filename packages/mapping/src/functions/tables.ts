@@ -1,0 +1,63 @@
+// Value tables (status mapping, code translation) and currency conversion. Rates and named tables
+// come from the evaluation context, so a run uses the rates pinned when it started.
+import { readProperty } from '../access';
+import { fail } from '../context';
+import { T } from '../types';
+import { defineFunctions, describe, int, num, p, record, text } from './define';
+import { roundTo } from './numbers';
+
+/** Exact key first, then a trimmed, case-insensitive match ("Closed Won" finds "closed won"). */
+function find(table: Record<string, unknown>, key: string): { found: boolean; value: unknown } {
+  if (Object.hasOwn(table, key)) return { found: true, value: readProperty(table, key) };
+  const wanted = key.trim().toLowerCase();
+  const match = Object.keys(table).find((k) => k.trim().toLowerCase() === wanted);
+  return match === undefined ? { found: false, value: null } : { found: true, value: readProperty(table, match) };
+}
+
+function mapThrough(fn: string, table: Record<string, unknown>, args: unknown[], label: string): unknown {
+  const [v, fallback] = args;
+  const hasFallback = args.length >= 2;
+  if (v === null) return hasFallback ? fallback : null;
+  const key = text(fn, v);
+  const hit = find(table, key);
+  if (hit.found) return hit.value;
+  if (hasFallback) return fallback;
+  return fail(`${fn}: no entry for "${key.slice(0, 40)}" in ${label} and no default given`);
+}
+
+function rate(ctx: { base: string; rates: Record<string, number> }, code: string): number {
+  if (code === ctx.base) return 1;
+  const r = Object.hasOwn(ctx.rates, code) ? ctx.rates[code] : undefined;
+  if (typeof r !== 'number' || !Number.isFinite(r) || r <= 0) return fail(`convertCurrency: no rate for ${code} in the rates table`);
+  return r;
+}
+
+const currency = (v: unknown): string => {
+  const c = text('convertCurrency', v).trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(c)) fail(`convertCurrency: ${describe(v)} is not a three-letter currency code`);
+  return c;
+};
+
+export const tableFunctions = defineFunctions([
+  {
+    name: 'mapValue', category: 'table', description: 'Translates a value through a table written in the expression: mapValue(stage, {"Won": "A", "Lost": "I"}, "P"). Without a default, a missing entry is an error.', params: [p('value', T.any), p('table', T.object()), p('default', T.any, { optional: true })], returns: T.any,
+    impl: ([v, table, ...rest]) => mapThrough('mapValue', record('mapValue', table), [v, ...rest], 'the table'),
+  },
+  {
+    name: 'lookup', category: 'table', description: 'Translates a value through a named table from the context: lookup("terms", days, "00").', params: [p('table', T.string), p('value', T.any), p('default', T.any, { optional: true })], returns: T.any,
+    impl: ([name, ...rest], ctx) => {
+      const n = text('lookup', name);
+      const table = ctx.tables && Object.hasOwn(ctx.tables, n) ? ctx.tables[n] : fail(`lookup: there is no table named "${n.slice(0, 40)}"`);
+      return mapThrough('lookup', record('lookup', table), rest, `table "${n}"`);
+    },
+  },
+  {
+    name: 'convertCurrency', category: 'currency', description: 'Converts an amount between currencies with the rates table in the context, rounded to decimals (default 2).', params: [p('amount', T.number), p('from', T.string), p('to', T.string), p('decimals', T.number, { optional: true })], returns: T.number, nullSafe: true,
+    impl: ([amount, from, to, d], ctx) => {
+      const rates = ctx.rates ?? fail('convertCurrency: the host passed no currency rates in the context');
+      const decimals = d === undefined || d === null ? 2 : int('convertCurrency', d);
+      if (decimals < 0 || decimals > 10) fail(`convertCurrency: decimals must be between 0 and 10, got ${decimals}`);
+      return roundTo((num('convertCurrency', amount) / rate(rates, currency(from))) * rate(rates, currency(to)), decimals);
+    },
+  },
+]);

@@ -1,0 +1,231 @@
+// Declarative mappings: target ← source path | transforms | expression, with when/default/required.
+// A mapping is checked and compiled once (per flow version); evaluate() never throws for bad data,
+// it returns the error with the target field instead.
+import { type Expr } from './ast';
+import { fail, type EvalContext } from './context';
+import { compileExpr, type Compiled, type Env, truthy } from './evaluator';
+import { getFunction } from './functions';
+import { arityOf, describe, describeArity, type FunctionDef } from './functions/define';
+import { parseExpression } from './parser';
+import { conflicts, listAt, parseTarget, type TargetPath, targetKey, writePath } from './paths';
+import { type MappingField, type MappingSpec, MappingSpecSchema } from './spec';
+
+export type MappingPart = 'spec' | 'target' | 'source' | 'transforms' | 'expression' | 'when';
+
+export interface MappingProblem {
+  /** The target of the field, or '' for problems with the spec as a whole. */
+  field: string;
+  part: MappingPart;
+  message: string;
+  /** Offset in the source/expression/when text, for the editor to underline. */
+  offset?: number;
+}
+
+export interface FieldError {
+  /** Target of the field; per-element fields name the element: `Lines[2].ItemCode`. */
+  field: string;
+  message: string;
+}
+
+export interface EvaluationResult {
+  value: Record<string, unknown>;
+  errors: FieldError[];
+}
+
+type Runner = (env: Env, out: Record<string, unknown>, errors: FieldError[]) => void;
+
+export interface CompiledMapping {
+  readonly spec: MappingSpec;
+  /** @internal */
+  readonly runners: readonly Runner[];
+}
+
+export class MappingCompileError extends Error {
+  constructor(readonly problems: MappingProblem[]) {
+    super(`mapping is invalid: ${problems.map((p) => `${p.field || 'spec'} (${p.part}): ${p.message}`).join('; ')}`);
+  }
+}
+
+/** All problems of a mapping spec (shape, paths, functions, expressions, conflicting targets). Never throws. */
+export function checkMapping(spec: unknown): MappingProblem[] {
+  return analyze(spec).problems;
+}
+
+/** Compiles a spec once; throws MappingCompileError when checkMapping would report problems. */
+export function compileMapping(spec: MappingSpec): CompiledMapping {
+  const { problems, compiled } = analyze(spec);
+  if (!compiled) throw new MappingCompileError(problems);
+  return compiled;
+}
+
+export function evaluate(mapping: CompiledMapping, scope: unknown, ctx: EvalContext = {}): EvaluationResult {
+  const value: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
+  const env: Env = { scope, ctx, item: null, $item: null, $index: null, $value: null };
+  for (const run of mapping.runners) run(env, value, errors);
+  return { value, errors };
+}
+
+function analyze(input: unknown): { problems: MappingProblem[]; compiled?: CompiledMapping } {
+  const parsed = MappingSpecSchema.safeParse(input);
+  if (!parsed.success) {
+    return { problems: parsed.error.issues.map((i) => ({ field: '', part: 'spec', message: `${i.path.join('.') || 'spec'}: ${i.message}` })) };
+  }
+  const problems: MappingProblem[] = [];
+  const keys: Array<{ field: string; key: string[] }> = [];
+  const runners: Runner[] = [];
+  for (const field of parsed.data.fields) {
+    const report = (part: MappingPart, message: string, offset?: number) => problems.push({ field: field.target, part, message, ...(offset === undefined ? {} : { offset }) });
+    const target = parseTarget(field.target);
+    if (typeof target === 'string') {
+      report('target', target);
+      continue;
+    }
+    const key = targetKey(target);
+    const clash = keys.find((k) => conflicts(k.key, key));
+    if (clash) report('target', clash.field === field.target ? 'is mapped twice' : `conflicts with "${clash.field}"`);
+    keys.push({ field: field.target, key });
+    const runner = compileField(field, target, report);
+    if (runner) runners.push(runner);
+  }
+  return problems.length ? { problems } : { problems, compiled: { spec: parsed.data, runners } };
+}
+
+type Report = (part: MappingPart, message: string, offset?: number) => void;
+
+function parsePart(src: string | undefined, part: MappingPart, report: Report): Expr | undefined | false {
+  if (src === undefined) return undefined;
+  const r = parseExpression(src);
+  if (!r.ok) {
+    report(part, r.error.message, r.error.offset);
+    return false;
+  }
+  return r.ast;
+}
+
+const isPath = (e: Expr): boolean =>
+  e.type === 'name' || e.type === 'item' || ((e.type === 'member' || e.type === 'index') && isPath(e.object) && (e.type === 'member' || e.index.type === 'literal')) || (e.type === 'each' && isPath(e.list) && isPath(e.body));
+
+function compileTransforms(field: MappingField, report: Report): Array<(v: unknown, env: Env) => unknown> | undefined {
+  const steps: Array<(v: unknown, env: Env) => unknown> = [];
+  for (const [i, t] of (field.transforms ?? []).entries()) {
+    const def: FunctionDef | undefined = getFunction(t.fn);
+    const args = t.args ?? [];
+    if (!def) {
+      report('transforms', `transform ${i + 1}: unknown function '${t.fn}'`);
+      continue;
+    }
+    const arity = arityOf(def);
+    if (args.length + 1 < arity.min || args.length + 1 > arity.max) {
+      report('transforms', `transform ${i + 1}: ${t.fn} takes ${describeArity(arity)} arguments including the value, got ${args.length + 1}`);
+      continue;
+    }
+    steps.push((v, env) => def.impl([v, ...args], env.ctx) ?? null);
+  }
+  return steps.length === (field.transforms ?? []).length ? steps : undefined;
+}
+
+function compileField(field: MappingField, target: TargetPath, report: Report): Runner | undefined {
+  const source = parsePart(field.source, 'source', report);
+  const expression = parsePart(field.expression, 'expression', report);
+  const when = parsePart(field.when, 'when', report);
+  const transforms = compileTransforms(field, report);
+  if (source && !isPath(source)) report('source', 'must be a path like trigger.box.name; use an expression for calculations');
+  if (source === undefined && expression === undefined && field.default === undefined) report('source', 'needs a source, an expression or a default');
+  if (field.transforms?.length && !field.source) report('transforms', 'transforms apply to a source; without one use an expression');
+  if (source === false || expression === false || when === false || !transforms || (source && !isPath(source))) return undefined;
+  if (source === undefined && expression === undefined && field.default === undefined) return undefined;
+
+  const compute = pipeline(source && source.type === 'each' && target.tail ? compileExpr(source.body) : source ? compileExpr(source) : undefined, transforms, expression ? compileExpr(expression) : undefined);
+  const cond = when ? compileExpr(when) : undefined;
+  const finish = finisher(field);
+  if (!target.tail) {
+    return guarded(field.target, (env, out) => {
+      if (cond && !truthy(cond(env))) return;
+      const v = finish(compute(env));
+      if (v !== SKIP) writePath(out, target.head, v);
+    });
+  }
+  const tail = target.tail;
+  const perElement = source && source.type === 'each' ? compileExpr(source.list) : undefined;
+  return (env, out, errors) => {
+    let elements: unknown[];
+    try {
+      if (!perElement && cond && !truthy(cond(env))) return;
+      const list = perElement ? perElement(env) : finish(compute(env));
+      if (list === null || list === SKIP) return;
+      elements = Array.isArray(list) ? list : fail(`${target.head.join('.')}[] needs a list, got ${describe(list)}`);
+    } catch (e) {
+      errors.push({ field: field.target, message: messageOf(e) });
+      return;
+    }
+    const dest = listAt(out, target.head);
+    elements.forEach((el, i) => {
+      const label = `${target.head.join('.')}[${i}]${tail.length ? `.${tail.join('.')}` : ''}`;
+      guarded(label, (env2, o) => {
+        let v: unknown = el;
+        if (perElement) {
+          env2.$item = el;
+          env2.$index = i;
+          env2.item = el;
+          if (cond && !truthy(cond(env2))) return;
+          v = finish(compute(env2));
+          if (v === SKIP) return;
+        }
+        if (tail.length === 0) o[i] = v;
+        else writePath(elementAt(o as unknown as unknown[], i), tail, v);
+      })(env, dest as unknown as Record<string, unknown>, errors);
+    });
+    env.$item = env.$index = env.item = null;
+  };
+}
+
+const SKIP = Symbol('skip');
+
+function pipeline(source: Compiled | undefined, transforms: Array<(v: unknown, env: Env) => unknown>, expression: Compiled | undefined): Compiled {
+  return (env) => {
+    let v = source ? source(env) : null;
+    for (const t of transforms) {
+      if (v === null) break;
+      v = t(v, env);
+    }
+    if (!expression) return v;
+    env.$value = v;
+    return expression(env);
+  };
+}
+
+function finisher(field: MappingField): (v: unknown) => unknown {
+  const hasDefault = field.default !== undefined;
+  return (v) => {
+    if (v !== null && v !== undefined) return v;
+    if (hasDefault && field.default !== null) return field.default;
+    if (field.required) return fail('a value is required but the mapping produced none');
+    return SKIP;
+  };
+}
+
+function elementAt(list: unknown[], i: number): Record<string, unknown> {
+  const el = list[i];
+  if (el !== null && typeof el === 'object' && !Array.isArray(el)) return el as Record<string, unknown>;
+  const fresh: Record<string, unknown> = {};
+  list[i] = fresh;
+  return fresh;
+}
+
+function guarded(label: string, run: (env: Env, out: Record<string, unknown>) => void): Runner {
+  return (env, out, errors) => {
+    try {
+      run(env, out);
+    } catch (e) {
+      errors.push({ field: label, message: messageOf(e) });
+    } finally {
+      env.$value = null;
+    }
+  };
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'the data is nested too deeply';
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,68 @@
+// Target paths (`Lines[].ItemCode`) and writing values into the output object.
+import { FORBIDDEN_NAMES } from './ast';
+
+export interface TargetPath {
+  /** Segments before the `[]` (or all of them when there is none). */
+  head: string[];
+  /** Segments after `[]`; undefined when the target is not per element. */
+  tail?: string[];
+}
+
+const SEGMENT = /^[A-Za-z0-9_$][A-Za-z0-9_$-]*$/;
+
+export function parseTarget(target: string): TargetPath | string {
+  const parts = target.split('.');
+  const head: string[] = [];
+  let tail: string[] | undefined;
+  for (const raw of parts) {
+    const isList = raw.endsWith('[]');
+    const name = isList ? raw.slice(0, -2) : raw;
+    if (!SEGMENT.test(name)) return `"${raw}" is not a valid name in a target path (letters, digits, _ $ -)`;
+    if (FORBIDDEN_NAMES.has(name)) return `"${name}" cannot be written`;
+    (tail ?? head).push(name);
+    if (isList) {
+      if (tail) return 'a target path may contain only one []';
+      tail = [];
+    }
+  }
+  return tail === undefined ? { head } : { head, tail };
+}
+
+/** Writes v at path inside obj, creating plain objects on the way. Paths were checked not to conflict. */
+export function writePath(obj: Record<string, unknown>, path: readonly string[], v: unknown): void {
+  let o = obj;
+  for (let i = 0; i < path.length - 1; i++) {
+    const k = path[i]!;
+    let next = o[k];
+    if (next === undefined || next === null || typeof next !== 'object') {
+      next = {};
+      o[k] = next;
+    }
+    o = next as Record<string, unknown>;
+  }
+  o[path[path.length - 1]!] = v;
+}
+
+/** The list at `head`, created if missing. */
+export function listAt(obj: Record<string, unknown>, head: readonly string[]): unknown[] {
+  let o = obj;
+  for (let i = 0; i < head.length - 1; i++) {
+    const k = head[i]!;
+    if (typeof o[k] !== 'object' || o[k] === null) o[k] = {};
+    o = o[k] as Record<string, unknown>;
+  }
+  const last = head[head.length - 1]!;
+  if (!Array.isArray(o[last])) o[last] = [];
+  return o[last] as unknown[];
+}
+
+/** Two targets conflict when one key is a prefix of the other ("Customer" and "Customer.Name", "Lines" and "Lines[].Qty"). */
+export function targetKey(t: TargetPath): string[] {
+  return t.tail === undefined ? t.head : [...t.head, '[]', ...t.tail];
+}
+
+export function conflicts(a: readonly string[], b: readonly string[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
