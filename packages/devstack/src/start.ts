@@ -1,9 +1,10 @@
 // `conduit start`: the whole product on one machine with embedded defaults. Edit when a new process joins
 // the stack. Order: config → ports → database (migrate + seed) → Temporal → apps → one "ready" line.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDatabase, createDb, createSecretBox, parseDatabaseUrl } from '@conduit/db';
-import { DEMO_PASSWORD, DEMO_USERS, migrate, repoRoot, seedDemo } from '@conduit/db/tools';
+import { adminUrl, DEMO_PASSWORD, DEMO_USERS, migrate, repoRoot, seedDemo } from '@conduit/db/tools';
+import pg from 'pg';
 import { DEMO_GATEWAY_TOKEN } from '@conduit/sage100-gateway';
 import { DEMO_API_KEY } from '@conduit/streak-sandbox';
 import { readStartEnv } from './env';
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
   const env = readStartEnv();
   const demo = env.CONDUIT_DEMO === '1';
   const dataDir = env.CONDUIT_DATA_DIR ?? join(repoRoot, '.conduit');
+  if (process.argv.includes('--reset')) {
+    // Browser tests start from nothing: a new database and empty sandbox/emulator/Temporal state.
+    rmSync(dataDir, { recursive: true, force: true });
+    await recreateDatabase(env.DATABASE_URL);
+  }
   mkdirSync(join(dataDir, 'data'), { recursive: true });
 
   const local = demo ? loadOrCreateLocalSecrets(dataDir) : undefined;
@@ -152,6 +158,19 @@ function printReady(options: { urls: Record<'designer' | 'sandbox' | 'gateway', 
   }
   lines.push('Press Ctrl-C to stop everything.');
   console.log(`\n${lines.join('\n')}\n`);
+}
+
+async function recreateDatabase(databaseUrl: string): Promise<void> {
+  const name = parseDatabaseUrl(databaseUrl).pathname.slice(1);
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`--reset needs a plain database name (letters, digits, _), not "${name}".`);
+  const admin = new pg.Client({ connectionString: adminUrl(databaseUrl) });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
 }
 
 function log(message: string): void {

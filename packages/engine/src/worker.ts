@@ -1,6 +1,6 @@
 // How a worker process is assembled: one Temporal Worker per environment task queue, sharing activities.
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { type NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from './activities';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));

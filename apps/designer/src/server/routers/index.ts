@@ -1,12 +1,13 @@
+// The app router is assembled from the two router groups so the build and operate sides grow independently.
 import { router } from '../trpc';
-import { environmentsRouter } from './environments';
-import { flowsRouter } from './flows';
+import { designerRouters } from './designer';
 import { meRouter } from './me';
+import { operateRouters } from './operate';
 
 export const appRouter = router({
   me: meRouter,
-  environments: environmentsRouter,
-  flows: flowsRouter,
+  ...designerRouters,
+  ...operateRouters,
 });
 
 export type AppRouter = typeof appRouter;

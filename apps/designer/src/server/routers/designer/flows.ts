@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { db } from '../db';
-import { roleProcedure, ROLES, router } from '../trpc';
+import { db } from '../../db';
+import { roleProcedure, ROLES, router } from '../../trpc';
 
 export const flowsRouter = router({
   list: roleProcedure(...ROLES.read)

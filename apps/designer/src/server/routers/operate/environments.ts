@@ -1,5 +1,5 @@
-import { db } from '../db';
-import { roleProcedure, ROLES, router } from '../trpc';
+import { db } from '../../db';
+import { roleProcedure, ROLES, router } from '../../trpc';
 
 export const environmentsRouter = router({
   list: roleProcedure(...ROLES.read).query(({ ctx }) =>

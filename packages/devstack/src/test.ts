@@ -1,0 +1,74 @@
+// `conduit test`: every suite, then one closing line `N passed, N failed` summed over all of them.
+// Edit when a suite is added. Vitest runs unit + integration tests (real PostgreSQL, real Temporal test
+// server, sandbox and emulator over HTTP); Playwright runs the browser tests against a started stack.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '@conduit/db/tools';
+import { ensureDesignerBuild } from './designer-build';
+
+interface SuiteResult {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  crashed?: string;
+}
+
+const resultsDir = join(repoRoot, '.conduit', 'test-results');
+const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+async function vitest(filter: string[]): Promise<SuiteResult> {
+  const out = join(resultsDir, 'vitest.json');
+  rmSync(out, { force: true });
+  const code = await run(bin('vitest'), ['run', '--config', 'packages/devstack/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...filter]);
+  if (!existsSync(out)) return { name: 'unit + integration (vitest)', passed: 0, failed: 0, skipped: 0, crashed: `vitest exited ${code} without results` };
+  const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
+  // A suite that fails to load has no failed tests but must still fail the run.
+  return { name: 'unit + integration (vitest)', passed: r.numPassedTests, failed: r.numFailedTests + r.numFailedTestSuites, skipped: r.numPendingTests + r.numTodoTests };
+}
+
+async function playwright(filter: string[]): Promise<SuiteResult> {
+  const name = 'browser (playwright)';
+  try {
+    await ensureDesignerBuild(join(repoRoot, 'apps', 'designer'));
+  } catch (error) {
+    return { name, passed: 0, failed: 0, skipped: 0, crashed: error instanceof Error ? error.message : String(error) };
+  }
+  const out = join(resultsDir, 'playwright.json');
+  rmSync(out, { force: true });
+  const code = await run(join(repoRoot, 'e2e', 'node_modules', '.bin', 'playwright'), ['test', '--config', 'e2e/playwright.config.ts', '--reporter=list,json', ...filter], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  if (!existsSync(out)) return { name, passed: 0, failed: 0, skipped: 0, crashed: `playwright exited ${code} without results` };
+  const s = (JSON.parse(readFileSync(out, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+  // A flaky test is a bug to fix, not a pass: count it as failed.
+  return { name, passed: s.expected, failed: s.unexpected + s.flaky, skipped: s.skipped };
+}
+
+async function main(): Promise<void> {
+  mkdirSync(resultsDir, { recursive: true });
+  const args = process.argv.slice(2);
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+  const filter = args.filter((a) => !a.startsWith('--'));
+  const results: SuiteResult[] = [];
+  if (!only || only === 'vitest') results.push(await vitest(filter));
+  if (!only || only === 'playwright') results.push(await playwright(filter));
+
+  console.log('\nTest summary');
+  for (const r of results) {
+    console.log(`  ${r.name.padEnd(30)} ${r.crashed ? `did not run: ${r.crashed}` : `${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`}`);
+  }
+  const passed = results.reduce((n, r) => n + r.passed, 0);
+  const failed = results.reduce((n, r) => n + r.failed + (r.crashed ? 1 : 0), 0);
+  const skipped = results.reduce((n, r) => n + r.skipped, 0);
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+await main();
