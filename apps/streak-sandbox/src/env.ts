@@ -1,0 +1,13 @@
+// The sandbox's configuration, read once from the environment.
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+
+export const env = z
+  .object({
+    STREAK_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+    STREAK_SANDBOX_HOST: z.string().min(1).default('127.0.0.1'),
+    STREAK_SANDBOX_DATA_FILE: z.string().min(1).default(`${repoRoot}.conduit/data/streak-sandbox.json`),
+  })
+  .parse(process.env);

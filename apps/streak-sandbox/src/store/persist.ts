@@ -1,0 +1,39 @@
+// Debounced, atomic JSON snapshots: many updates per second cost one write per interval, and a
+// crash mid-write leaves the previous snapshot intact (write to a temp file, then rename).
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { State } from './types';
+
+const DEBOUNCE_MS = 250;
+
+export interface Persister {
+  schedule(): void;
+  flush(): void;
+}
+
+export function loadSnapshot(file: string): State | null {
+  if (!existsSync(file)) return null;
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as State;
+  return parsed.version === 1 ? parsed : null;
+}
+
+export function createPersister(file: string | null, getState: () => State): Persister {
+  let timer: NodeJS.Timeout | null = null;
+  const write = (): void => {
+    timer = null;
+    if (!file) return;
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(getState()));
+    renameSync(tmp, file);
+  };
+  return {
+    schedule() {
+      if (file && !timer) timer = setTimeout(write, DEBOUNCE_MS);
+    },
+    flush() {
+      if (timer) clearTimeout(timer);
+      write();
+    },
+  };
+}
