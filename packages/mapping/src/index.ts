@@ -18,6 +18,6 @@ export { compileExpression, evaluateExpression, isTruthy, ExpressionCompileError
 export { FUNCTIONS, type FunctionInfo } from './functions';
 export { type Category } from './functions/define';
 export { inferType, type InferOptions, type InferResult, type TypeWarning } from './infer';
-export { typecheckMapping, type MappingTypeProblem, type TypecheckOptions } from './typecheck';
+export { typecheckMapping, inferMappingOutput, type MappingTypeProblem, type TypecheckOptions } from './typecheck';
 export { fromJsonSchema, ofValue, type JsonSchema } from './jsonSchema';
 export { T, compat, typeToString, union, nonNull, type Type, type Compat } from './types';

@@ -4,7 +4,7 @@ import { type Expr } from './ast';
 import { hasNull, coercible, inferType } from './infer';
 import { ofValue } from './jsonSchema';
 import { parseExpression } from './parser';
-import { parseTarget } from './paths';
+import { parseTarget, type TargetPath } from './paths';
 import { type MappingField, type MappingSpec } from './spec';
 import { compat, nonNull, T, type Type, typeToString, union } from './types';
 import { type MappingPart } from './mapping';
@@ -28,49 +28,102 @@ export function typecheckMapping(spec: MappingSpec, opts: TypecheckOptions): Map
   return spec.fields.flatMap((f) => checkField(f, opts));
 }
 
-function checkField(field: MappingField, opts: TypecheckOptions): MappingTypeProblem[] {
+interface FieldTyping {
+  target: TargetPath;
+  perElement: boolean;
+  /** Type of the value written (per element for per-element fields). */
+  type: Type;
+  problems: MappingTypeProblem[];
+}
+
+function typeField(field: MappingField, scope: Type): FieldTyping | undefined {
   const problems: MappingTypeProblem[] = [];
-  const add = (part: MappingPart, severity: 'error' | 'warning', message: string, offset?: number) =>
-    problems.push({ field: field.target, part, severity, message, ...(offset === undefined ? {} : { offset }) });
+  const add = (part: MappingPart, message: string, offset?: number) =>
+    problems.push({ field: field.target, part, severity: 'warning', message, ...(offset === undefined ? {} : { offset }) });
   const target = parseTarget(field.target);
   const source = field.source === undefined ? undefined : parseExpression(field.source);
-  if (typeof target === 'string' || (source && !source.ok)) return problems;
+  if (typeof target === 'string' || (source && !source.ok)) return undefined;
 
   const perElement = !!target.tail && source?.ast.type === 'each';
   let item: Type | undefined;
   let valueExpr: Expr | undefined = source?.ast;
   if (perElement && source.ast.type === 'each') {
-    const list = inferType(source.ast.list, opts.scope);
-    const nn = nonNull(list.type);
+    const nn = nonNull(inferType(source.ast.list, scope).type);
     item = nn.kind === 'array' ? nn.items : T.any;
     valueExpr = substituteItem(source.ast.body);
   }
   let value: Type = T.null;
   if (valueExpr) {
     const chained = (field.transforms ?? []).reduce<Expr>((acc, t) => ({ type: 'call', fn: t.fn, args: [acc, ...(t.args ?? []).map(literal)], offset: 0 }), valueExpr);
-    const r = inferType(chained, opts.scope, { item });
-    r.warnings.forEach((w) => add(field.transforms?.length ? 'transforms' : 'source', 'warning', w.message));
+    const r = inferType(chained, scope, { item });
+    r.warnings.forEach((w) => add(field.transforms?.length ? 'transforms' : 'source', w.message));
     value = r.type;
   }
   if (field.expression !== undefined) {
-    const r = inferType(field.expression, opts.scope, { item, value });
-    r.warnings.forEach((w) => add('expression', 'warning', w.message, w.offset));
+    const r = inferType(field.expression, scope, { item, value });
+    r.warnings.forEach((w) => add('expression', w.message, w.offset));
     value = r.type;
   }
-  if (field.when !== undefined) inferType(field.when, opts.scope, { item }).warnings.forEach((w) => add('when', 'warning', w.message, w.offset));
+  if (field.when !== undefined) inferType(field.when, scope, { item }).warnings.forEach((w) => add('when', w.message, w.offset));
   if (field.default !== undefined && field.default !== null) value = union([nonNull(value), ofValue(field.default)]);
-  if (field.required && field.default === undefined && hasNull(value)) add('source', 'warning', 'may produce no value, but the field is required');
+  if (field.required && field.default === undefined && hasNull(value)) add('source', 'may produce no value, but the field is required');
+  return { target, perElement, type: value, problems };
+}
 
+function checkField(field: MappingField, opts: TypecheckOptions): MappingTypeProblem[] {
+  const typed = typeField(field, opts.scope);
+  if (!typed) return [];
+  const { target, perElement, type: value, problems } = typed;
   if (!opts.target) return problems;
+  const add = (severity: 'error' | 'warning', message: string) => problems.push({ field: field.target, part: 'target', severity, message });
   const expected = targetType(opts.target, target.head, target.tail, perElement || !target.tail);
-  if (expected.kind === 'missing') add('target', 'warning', expected.message);
+  if (expected.kind === 'missing') add('warning', expected.message);
   else {
     const got = target.tail && !perElement ? value : nonNull(value);
     const c = compat(got, expected.type);
-    if (c === 'no' && !coercible(got, expected.type)) add('target', 'error', `${typeToString(expected.type)} expected, but the mapping gives ${typeToString(value)}`);
-    else if (c === 'maybe' && !coercible(got, expected.type)) add('target', 'warning', `${typeToString(expected.type)} expected, but the mapping may give ${typeToString(value)}`);
+    if (c === 'no' && !coercible(got, expected.type)) add('error', `${typeToString(expected.type)} expected, but the mapping gives ${typeToString(value)}`);
+    else if (c === 'maybe' && !coercible(got, expected.type)) add('warning', `${typeToString(expected.type)} expected, but the mapping may give ${typeToString(value)}`);
   }
   return problems;
+}
+
+/** The type of a mapping's output object: one closed object with a property per target. */
+export function inferMappingOutput(spec: MappingSpec, scope: Type): Type {
+  const root: Shape = new Map();
+  for (const field of spec.fields) {
+    const typed = typeField(field, scope);
+    if (!typed) continue;
+    const { head, tail } = typed.target;
+    const leaf = nonNull(typed.type);
+    if (!tail) place(root, head, leaf);
+    else if (tail.length === 0) place(root, head, typed.perElement ? T.array(leaf) : leaf);
+    else place(element(place(root, head, undefined)), tail, leaf);
+  }
+  return shapeType(root);
+}
+
+// A tree of targets; a node is a leaf type, a nested shape, or a list of shapes.
+type Shape = Map<string, Type | Shape | { list: Shape }>;
+
+function place(root: Shape, path: string[], leaf: Type | undefined): Shape | { list: Shape } {
+  let node: Shape = root;
+  for (const seg of path.slice(0, -1)) {
+    const next = node.get(seg);
+    if (!(next instanceof Map)) node.set(seg, new Map());
+    node = node.get(seg) as Shape;
+  }
+  const last = path[path.length - 1]!;
+  if (leaf) node.set(last, leaf);
+  else if (!node.has(last)) node.set(last, { list: new Map() });
+  return node.get(last) as Shape | { list: Shape };
+}
+
+const element = (s: Shape | { list: Shape }): Shape => (s instanceof Map ? s : s.list);
+
+function shapeType(s: Shape): Type {
+  const props: Record<string, Type> = {};
+  for (const [k, v] of s) props[k] = v instanceof Map ? shapeType(v) : 'list' in v ? T.array(shapeType(v.list)) : v;
+  return T.object(props, false);
 }
 
 type Expected = { kind: 'type'; type: Type } | { kind: 'missing'; message: string };
