@@ -124,7 +124,10 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       const headers = { accept: 'application/json', ...opts.headers, ...req.headers, ...(type ? { 'content-type': type } : {}) };
 
       for (let attempt = 1; ; attempt++) {
-        await bucket?.take(ctx.signal);
+        const held = (await bucket?.take({ signal: ctx.signal, maxWaitMs })) ?? 0;
+        if (held > 0) {
+          throw new RateLimitedError({ connector: opts.connector, retryAfterMs: held, message: `${opts.connector}: ${what} held back: this connection is rate limited for another ${Math.ceil(held / 1000)} s` });
+        }
         const started = Date.now();
         const attemptSignal = AbortSignal.any([AbortSignal.timeout(req.timeoutMs ?? timeoutMs), ...(ctx.signal ? [ctx.signal] : [])]);
         let failure: ConnectorError;

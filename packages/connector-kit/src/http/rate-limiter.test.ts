@@ -18,11 +18,17 @@ describe('TokenBucket', () => {
     expect(bucket.tryTake(now + 2000)).toBe(0);
   });
 
+  it('reports a wait longer than the caller accepts instead of sleeping through it', async () => {
+    const bucket = new TokenBucket({ ratePerSec: 100, burst: 100 });
+    bucket.pauseUntil(Date.now() + 60_000);
+    expect(await bucket.take({ maxWaitMs: 1000 })).toBeGreaterThan(1000);
+  });
+
   it('stops waiting when cancelled', async () => {
     const bucket = new TokenBucket({ ratePerSec: 0.001, burst: 1 });
     bucket.tryTake();
     const ctl = new AbortController();
-    const waiting = bucket.take(ctl.signal);
+    const waiting = bucket.take({ signal: ctl.signal });
     ctl.abort(new Error('cancelled'));
     await expect(waiting).rejects.toThrow('cancelled');
   });

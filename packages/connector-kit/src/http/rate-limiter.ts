@@ -37,13 +37,18 @@ export class TokenBucket {
     return Math.ceil(((1 - this.#tokens) / this.#limit.ratePerSec) * 1000);
   }
 
-  /** Waits for a token; rejects with the signal's reason if cancelled meanwhile. */
-  async take(signal?: AbortSignal): Promise<void> {
+  /**
+   * Waits for a token and returns 0, or returns the wait without taking a token when it would exceed
+   * `maxWaitMs` (e.g. during a long Retry-After pause), so the caller can hand the delay to its engine.
+   * Rejects with the signal's reason if cancelled meanwhile.
+   */
+  async take(opts: { signal?: AbortSignal; maxWaitMs?: number } = {}): Promise<number> {
     for (;;) {
-      signal?.throwIfAborted();
+      opts.signal?.throwIfAborted();
       const wait = this.tryTake();
-      if (wait === 0) return;
-      await sleep(wait, signal);
+      if (wait === 0) return 0;
+      if (opts.maxWaitMs !== undefined && wait > opts.maxWaitMs) return wait;
+      await sleep(wait, opts.signal);
     }
   }
 }
