@@ -102,7 +102,7 @@ describe.skipIf(AGAINST_REAL_STREAK)('persistence', () => {
     try {
       const first = await startSandbox({ dataFile });
       const auth = { authorization: basic(first.apiKey), 'content-type': 'application/json' };
-      const created = await (await fetch(`${first.url}/api/v2/pipelines/${demoSeed().pipelineKey}/boxes`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'persisted' }) })).json();
+      const created = (await (await fetch(`${first.url}/api/v2/pipelines/${demoSeed().pipelineKey}/boxes`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'persisted' }) })).json()) as { key: string };
       await first.close();
       const second = await startSandbox({ dataFile });
       const again = await fetch(`${second.url}/api/v1/boxes/${created.key}`, { headers: auth });
