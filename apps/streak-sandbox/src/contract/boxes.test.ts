@@ -6,8 +6,8 @@ import { dropPipeline, expectError, openTarget, scratchPipeline, type Json, type
 let t: Target;
 let p: Json;
 let me: Json;
-const f: Record<string, string> = {};
-const opt: Record<string, string> = {};
+const f: Json = {};
+const opt: Json = {};
 beforeAll(async () => {
   t = await openTarget();
   me = (await t.get('/v1/users/me')).body;
