@@ -1,6 +1,6 @@
 // Polling fallback for box events, for deployments Streak's webhooks cannot reach. Boxes are read
 // newest first; the cursor is the newest timestamp seen plus the keys seen at exactly that time.
-import { type Json, PermanentError, type PollHandler, type TriggerEvent } from '@conduit/connector-kit';
+import { PermanentError, type PollHandler, type TriggerEvent } from '@conduit/connector-kit';
 import type { StreakAuth } from '../auth';
 import { streakApi } from '../api/streak';
 import { pages } from '../api/paging';
@@ -15,10 +15,8 @@ const pollable: Record<string, { sortBy: string; at: (b: WireBox) => number | un
   BOX_CHANGE_STAGE: { sortBy: 'lastUpdatedTimestamp', at: (b) => b.lastStageChangeTimestamp },
 };
 
-interface Cursor {
-  since: number;
-  keys: string[];
-}
+// A type alias (not an interface) so it is assignable to the kit's Json.
+type Cursor = { since: number; keys: string[] };
 
 export function boxVersion(event: string, b: WireBox): string {
   if (event === 'BOX_CHANGE_STAGE') return `${b.stageKey ?? ''}@${b.lastStageChangeTimestamp ?? b.lastUpdatedTimestamp ?? ''}`;
@@ -52,7 +50,7 @@ export const boxPoll: PollHandler<StreakAuth, { event: string; pipelineKey?: str
     const events: TriggerEvent<Box>[] = await Promise.all(
       fresh.reverse().map(async (b) => ({ eventKey: eventKey(config.event, b.key, boxVersion(config.event, b)), payload: await session.present(b) })),
     );
-    return { events, cursor: next as unknown as Json };
+    return { events, cursor: next };
   },
 };
 

@@ -26,10 +26,11 @@ interface Spec<E extends string, O extends z.ZodType, W extends { key: string }>
 export const eventKey = (event: string, key: string, version: string) => [event, key, version].filter(Boolean).join(':');
 
 export function streakWebhookTrigger<E extends string, O extends z.ZodType, W extends { key: string }>(spec: Spec<E, O, W>): TriggerDefinition<StreakAuth> {
-  const config = z.object({
-    event: z.enum(spec.events as unknown as [E, ...E[]]).meta({ title: 'Event' }),
-    ...(spec.scope === 'pipeline' ? { pipelineKey: z.string().min(1).meta({ title: 'Pipeline' }) } : { teamKey: z.string().optional().meta({ title: 'Team' }) }),
-  }) as unknown as z.ZodType<{ event: E; pipelineKey?: string; teamKey?: string }>;
+  const event = z.enum(spec.events).meta({ title: 'Event' });
+  // Pipeline events subscribe per pipeline; contact/org events per team (defaulting to the key's team).
+  const config = spec.scope === 'pipeline'
+    ? z.object({ event, pipelineKey: z.string().min(1).meta({ title: 'Pipeline' }) })
+    : z.object({ event, teamKey: z.string().optional().meta({ title: 'Team' }) });
   return defineTrigger({
     key: spec.key,
     title: spec.title,
@@ -39,8 +40,8 @@ export function streakWebhookTrigger<E extends string, O extends z.ZodType, W ex
     ui: { fields: spec.scope === 'pipeline' ? { pipelineKey: hints.pipeline } : { teamKey: hints.team } },
     webhook: {
       subscribe: async ({ http, config: c, targetUrl, token }) => {
-        const scope: Record<string, string> = c.pipelineKey ? { pipelineKey: c.pipelineKey } : { teamKey: await new StreakSession(http).teamKey(c.teamKey) };
-        const hook = await streakApi.createWebhook(http, scope as { pipelineKey: string } | { teamKey: string }, { event: c.event, targetUrl, token });
+        const scope: { pipelineKey: string } | { teamKey: string } = 'pipelineKey' in c ? { pipelineKey: c.pipelineKey } : { teamKey: await new StreakSession(http).teamKey(c.teamKey) };
+        const hook = await streakApi.createWebhook(http, scope, { event: c.event, targetUrl, token });
         return { id: hook.key, state: { event: c.event, ...scope } };
       },
       unsubscribe: async ({ http, subscription }) => {
@@ -59,5 +60,5 @@ export function streakWebhookTrigger<E extends string, O extends z.ZodType, W ex
       },
     },
     ...(spec.poll ? { poll: spec.poll } : {}),
-  }) as unknown as TriggerDefinition<StreakAuth>;
+  });
 }
