@@ -19,6 +19,12 @@ export interface Env {
 
 export type Compiled = (env: Env) => unknown;
 
+/** The message reported for a failure; a stack overflow can only come from absurdly nested data. */
+export function failureMessage(e: unknown): string {
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'the data is nested too deeply';
+  return e instanceof Error ? e.message : String(e);
+}
+
 export const truthy = (v: unknown): boolean => !(v === null || v === undefined || v === false || v === 0 || v === '' || Number.isNaN(v));
 
 export function compileExpr(e: Expr): Compiled {

@@ -1,6 +1,6 @@
 // Single expressions outside a mapping: conditions, switch cases, approval messages.
 import { type EvalContext } from './context';
-import { compileExpr, type Compiled, truthy } from './evaluator';
+import { compileExpr, type Compiled, failureMessage, truthy } from './evaluator';
 import { parseExpression } from './parser';
 
 export interface CompiledExpression {
@@ -32,7 +32,7 @@ export function evaluateExpression(expr: CompiledExpression, scope: unknown, ctx
   try {
     return { ok: true, value: expr.run({ scope, ctx, item: null, $item: null, $index: null, $value: null }) };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { ok: false, error: failureMessage(e) };
   }
 }
 

@@ -21,3 +21,4 @@ export { inferType, type InferOptions, type InferResult, type TypeWarning } from
 export { typecheckMapping, inferMappingOutput, type MappingTypeProblem, type TypecheckOptions } from './typecheck';
 export { fromJsonSchema, ofValue, type JsonSchema } from './jsonSchema';
 export { T, compat, typeToString, union, nonNull, type Type, type Compat } from './types';
+export { seededRandom, type Random } from './random';

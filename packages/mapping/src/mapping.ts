@@ -3,7 +3,7 @@
 // it returns the error with the target field instead.
 import { type Expr } from './ast';
 import { fail, type EvalContext } from './context';
-import { compileExpr, type Compiled, type Env, truthy } from './evaluator';
+import { compileExpr, type Compiled, type Env, failureMessage, truthy } from './evaluator';
 import { getFunction } from './functions';
 import { arityOf, describe, describeArity, type FunctionDef } from './functions/define';
 import { parseExpression } from './parser';
@@ -156,7 +156,7 @@ function compileField(field: MappingField, target: TargetPath, report: Report): 
       if (list === null || list === SKIP) return;
       elements = Array.isArray(list) ? list : fail(`${target.head.join('.')}[] needs a list, got ${describe(list)}`);
     } catch (e) {
-      errors.push({ field: field.target, message: messageOf(e) });
+      errors.push({ field: field.target, message: failureMessage(e) });
       return;
     }
     const dest = listAt(out, target.head);
@@ -218,14 +218,9 @@ function guarded(label: string, run: (env: Env, out: Record<string, unknown>) =>
     try {
       run(env, out);
     } catch (e) {
-      errors.push({ field: label, message: messageOf(e) });
+      errors.push({ field: label, message: failureMessage(e) });
     } finally {
       env.$value = null;
     }
   };
-}
-
-function messageOf(e: unknown): string {
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'the data is nested too deeply';
-  return e instanceof Error ? e.message : String(e);
 }

@@ -72,8 +72,7 @@ class Parser {
       this.next();
       const t = this.next();
       if (t.kind !== 'name') throw new SyntaxFailure(`expected a function name after '|'`, t.offset);
-      const args = this.isOp('(') ? this.args() : [];
-      left = this.call(t, [left, ...args]);
+      left = this.call(t, [left]);
     }
     return left;
   }
@@ -161,7 +160,7 @@ class Parser {
     if (t.kind === 'num' || t.kind === 'str') return { type: 'literal', value: t.value!, offset: t.offset };
     if (t.kind === 'name') {
       if (Object.hasOwn(LITERAL_NAMES, t.text)) return { type: 'literal', value: LITERAL_NAMES[t.text]!, offset: t.offset };
-      if (this.isOp('(')) return this.call(t, this.args());
+      if (this.isOp('(')) return this.call(t, []);
       if (t.text.startsWith('$') && !(CONTEXT_VARIABLES as readonly string[]).includes(t.text)) {
         throw new SyntaxFailure(`unknown variable '${t.text}' (known: ${CONTEXT_VARIABLES.join(', ')}); read data through paths like trigger.box.name`, t.offset);
       }
@@ -224,9 +223,11 @@ class Parser {
     return args;
   }
 
-  private call(name: Token, args: Expr[]): Expr {
+  /** A call of a library function; `leading` is the piped value. The name is checked before the arguments are read. */
+  private call(name: Token, leading: Expr[]): Expr {
     const def = getFunction(name.text);
     if (!def) throw new SyntaxFailure(`unknown function '${name.text}'`, name.offset);
+    const args = [...leading, ...(this.isOp('(') ? this.args() : [])];
     const arity = arityOf(def);
     if (args.length < arity.min || args.length > arity.max) {
       const expected = describeArity(arity);

@@ -79,10 +79,12 @@ function checkField(field: MappingField, opts: TypecheckOptions): MappingTypePro
   const expected = targetType(opts.target, target.head, target.tail, perElement || !target.tail);
   if (expected.kind === 'missing') add('warning', expected.message);
   else {
+    // Null is never written (the field is left out), so neither side's null matters here.
     const got = target.tail && !perElement ? value : nonNull(value);
-    const c = compat(got, expected.type);
-    if (c === 'no' && !coercible(got, expected.type)) add('error', `${typeToString(expected.type)} expected, but the mapping gives ${typeToString(value)}`);
-    else if (c === 'maybe' && !coercible(got, expected.type)) add('warning', `${typeToString(expected.type)} expected, but the mapping may give ${typeToString(value)}`);
+    const want = nonNull(expected.type);
+    const c = compat(got, want);
+    if (c === 'no' && !coercible(got, want)) add('error', `${typeToString(want)} expected, but the mapping gives ${typeToString(value)}`);
+    else if (c === 'maybe' && !coercible(got, want)) add('warning', `${typeToString(want)} expected, but the mapping may give ${typeToString(value)}`);
   }
   return problems;
 }

@@ -35,7 +35,7 @@ export function splitLines(fn: string, value: string, width: number, lines: numb
     if (last !== undefined && last.length + 1 + w.length <= width) out[out.length - 1] = `${last} ${w}`;
     else out.push(w);
   }
-  if (out.length > lines) fail(`${fn}: "${value.slice(0, 40)}…" needs ${out.length} lines of ${width} characters but only ${lines} are available`);
+  if (out.length > lines) fail(`${fn}: "${value.length > 40 ? `${value.slice(0, 40)}…` : value}" needs ${out.length} lines of ${width} characters but only ${lines} are available`);
   return out;
 }
 
