@@ -11,6 +11,7 @@ const schema = z.object({
     .default('dev,qa,prod')
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/, 'environment keys are lowercase letters, digits and -')).min(1)),
+  CONDUIT_SECRET_KEYS: z.string({ error: 'CONDUIT_SECRET_KEYS is required to decrypt connection secrets' }).min(1, 'CONDUIT_SECRET_KEYS is required to decrypt connection secrets'),
   CONDUIT_WORKER_ID: z.string().optional(),
 });
 

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import { createWorkers } from '@conduit/engine';
+import { checkDatabase, createDb, createSecretBox } from '@conduit/db';
+import { createConnectorRegistry, createWorkers } from '@conduit/engine';
 import { NativeConnection } from '@temporalio/worker';
 import type { WorkerEnv } from './env';
 
@@ -11,19 +12,24 @@ export interface RunningWorker {
 }
 
 export async function startWorker(env: WorkerEnv, connection?: NativeConnection): Promise<RunningWorker> {
+  const secrets = createSecretBox(env.CONDUIT_SECRET_KEYS);
+  await checkDatabase(env.DATABASE_URL);
   const conn =
     connection ??
     (await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }).catch((cause: unknown) => {
       throw new Error(`Cannot reach Temporal at ${env.TEMPORAL_ADDRESS}; start it (conduit start) or set TEMPORAL_ADDRESS.`, { cause });
     }));
+  const db = createDb({ databaseUrl: env.DATABASE_URL, maxConnections: 10 });
   const taskQueues = env.CONDUIT_ENVIRONMENTS.map((key) => `conduit-${key}`);
-  const workers = await createWorkers({
+  const { workers, close } = await createWorkers({
     connection: conn,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueues,
-    deps: { workerId: env.CONDUIT_WORKER_ID ?? `${hostname()}:${process.pid}` },
+    deps: { workerId: env.CONDUIT_WORKER_ID ?? `${hostname()}:${process.pid}`, db, secrets, registry: createConnectorRegistry() },
   });
   const done = Promise.all(workers.map((w) => w.run())).then(async () => {
+    await close();
+    await db.$disconnect();
     if (!connection) await conn.close();
   });
   return {

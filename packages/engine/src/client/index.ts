@@ -1,0 +1,13 @@
+// The engine as the designer sees it: ingress, starting runs, and run actions. No worker code here, so
+// importing it never pulls Temporal's native worker into a web bundle.
+export { authenticateStreakWebhook, ingestStreakWebhook, parseStreakDelivery, STREAK_EVENTS, type IngressAnswer, type IngressDeps, type AuthenticatedEnvironment } from './ingress';
+export { deployedFlows, forgetDeployments, matchWebhook, type DeployedFlow } from './deployments';
+export { searchKeysOf } from '../search-keys';
+export { recordQueuedRuns, startWorkflows, type PendingRun, type RecordedRun, type StartEnvironment } from './start';
+export { streakEventKey } from './event-key';
+export { FLOW_RUN_WORKFLOW, APPROVAL_SIGNAL, PROGRESS_QUERY, workflowIdFor, type FlowRunInput, type FlowRunTrigger } from './flow-input';
+export { authSettings, SECRET_FIELD, type ConnectorKindName } from '../connections';
+export { explainFailure } from '../suggestions';
+export { redactSecrets, forHistory } from '../redact';
+export type { RunRecord, StepRecord, StepError, RunStatusName } from '../types';
+export type { EnvironmentVariables, RunScope } from '../scope';

@@ -1,0 +1,131 @@
+// Webhook ingress for Streak: authenticate (constant time, before the body is read), parse strictly,
+// dedupe by event key, record the event and its runs in one transaction, then start the workflows.
+// A redelivery answers 200 and starts nothing new; a failed start answers 503 so Streak retries.
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { Db, SecretBox } from '@conduit/db';
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import { deployedFlows, matchWebhook, type DeployedFlow } from './deployments';
+import { streakEventKey } from './event-key';
+import { recordQueuedRuns, startWorkflows, type PendingRun, type RecordedRun } from './start';
+import type { EnvironmentVariables } from '../scope';
+
+export interface IngressDeps {
+  db: Db;
+  secrets: SecretBox;
+  temporal: () => Promise<Client>;
+}
+
+export interface IngressAnswer {
+  status: number;
+  body: { ok: boolean; message: string; events?: number; duplicates?: number; runsStarted?: number };
+}
+
+export interface AuthenticatedEnvironment {
+  id: string;
+  key: string;
+  taskQueue: string;
+  variables: EnvironmentVariables;
+}
+
+export const STREAK_EVENTS = ['BOX_CREATE', 'BOX_DELETE', 'STAGE_CREATE', 'BOX_NEW_EMAIL_ADDRESS', 'BOX_EDIT', 'BOX_CHANGE_STAGE', 'BOX_CHANGE_PIPELINE', 'COMMENT_CREATE', 'MEETING_CREATE', 'MEETING_UPDATE', 'TASK_CREATE', 'TASK_COMPLETE', 'TASK_DUE', 'CONTACT_CREATE', 'CONTACT_UPDATE', 'CONTACT_DELETE', 'ORG_CREATE', 'ORG_UPDATE', 'ORG_DELETE'] as const;
+
+const answer = (status: number, message: string, extra: Omit<IngressAnswer['body'], 'ok' | 'message'> = {}): IngressAnswer => ({ status, body: { ok: status === 200, message, ...extra } });
+
+const envCache = new Map<string, { at: number; env: (AuthenticatedEnvironment & { secretDigest: Buffer; ipAllowlist: string[] }) | null }>();
+const ENV_TTL_MS = 5_000;
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Checks endpoint, environment, IP allowlist and token. Reads nothing from the request body. */
+export async function authenticateStreakWebhook(
+  deps: IngressDeps,
+  req: { environmentKey: string; endpointId: string; token: string | null; ip: string | null },
+): Promise<{ env: AuthenticatedEnvironment } | { answer: IngressAnswer }> {
+  let hit = envCache.get(req.endpointId);
+  if (!hit || Date.now() - hit.at > ENV_TTL_MS) {
+    const row = await deps.db.environment.findUnique({ where: { webhookEndpointId: req.endpointId } });
+    hit = {
+      at: Date.now(),
+      env: row
+        ? { id: row.id, key: row.key, taskQueue: row.taskQueue, variables: (row.variables ?? {}) as EnvironmentVariables, secretDigest: digest(deps.secrets.decrypt(row.webhookSecretEnc)), ipAllowlist: row.ipAllowlist }
+        : null,
+    };
+    envCache.set(req.endpointId, hit);
+  }
+  const env = hit.env;
+  if (!env || env.key !== req.environmentKey) return { answer: answer(404, 'No webhook endpoint at this address.') };
+  if (env.ipAllowlist.length > 0 && !(req.ip && env.ipAllowlist.includes(req.ip))) return { answer: answer(403, 'This address is not on the environment\'s IP allowlist.') };
+  // Compare digests so the comparison takes the same time whatever the token's length.
+  if (!req.token || !timingSafeEqual(digest(req.token), env.secretDigest)) return { answer: answer(401, 'Missing or wrong X-Streak-Webhook-Token.') };
+  return { env: { id: env.id, key: env.key, taskQueue: env.taskQueue, variables: env.variables } };
+}
+
+const DeliverySchema = z.array(z.record(z.string(), z.unknown())).min(1, 'the body is an empty array').max(500, 'a delivery holds at most 500 objects');
+
+export function parseStreakDelivery(text: string): { ok: true; objects: Array<Record<string, unknown>> } | { ok: false; message: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `The body is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).` };
+  }
+  const parsed = DeliverySchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at [${issue.path.join('][')}]` : '';
+    return { ok: false, message: Array.isArray(json) ? `The body must be a JSON array of objects, as Streak sends: ${issue?.message}${where}.` : 'The body must be a JSON array of objects, as Streak sends.' };
+  }
+  return { ok: true, objects: parsed.data };
+}
+
+export async function ingestStreakWebhook(deps: IngressDeps, req: { env: AuthenticatedEnvironment; event: string | null; text: string }): Promise<IngressAnswer> {
+  if (!req.event || !(STREAK_EVENTS as readonly string[]).includes(req.event)) {
+    return answer(400, `Unknown or missing event "${req.event ?? ''}"; the subscription URL carries ?event=<Streak event name>.`);
+  }
+  const parsed = parseStreakDelivery(req.text);
+  if (!parsed.ok) return answer(400, parsed.message);
+  const event = req.event;
+
+  const flows = await deployedFlows(deps.db, req.env.id);
+  const events = parsed.objects.map((payload) => ({ payload, eventKey: streakEventKey(event, payload) }));
+  const { freshCount, toStart } = await deps.db.$transaction(async (tx) => {
+    let fresh = 0;
+    const runs: RecordedRun[] = [];
+    const duplicateKeys: string[] = [];
+    for (const e of events) {
+      const inserted = await tx.$executeRaw`
+        INSERT INTO webhook_event (id, environment_id, event_key, event_type, payload)
+        VALUES (gen_random_uuid(), ${req.env.id}::uuid, ${e.eventKey}, ${event}, ${JSON.stringify(e.payload)}::jsonb)
+        ON CONFLICT (environment_id, event_key) DO NOTHING`;
+      if (inserted === 0) {
+        duplicateKeys.push(e.eventKey);
+        continue;
+      }
+      fresh += 1;
+      const pending: PendingRun[] = matchWebhook(flows, { connector: 'streak', event, payload: e.payload, env: req.env.variables }).map((f) => ({
+        flow: f,
+        trigger: { kind: 'webhook', event, eventKey: e.eventKey, payload: e.payload },
+      }));
+      runs.push(...(await recordQueuedRuns(tx, req.env, pending)));
+      await tx.webhookEvent.update({ where: { environmentId_eventKey: { environmentId: req.env.id, eventKey: e.eventKey } }, data: { runsStarted: pending.length } });
+    }
+    // A duplicate whose runs never got started (the engine was down) gets them started now.
+    if (duplicateKeys.length) runs.push(...(await queuedRunsFor(tx, req.env.id, duplicateKeys, flows)));
+    return { freshCount: fresh, toStart: runs };
+  });
+  const started = await startWorkflows(deps.temporal, req.env, toStart);
+  const counts = { events: freshCount, duplicates: events.length - freshCount, runsStarted: started.started };
+  if (started.failed > 0) return answer(503, 'Conduit could not hand the event to the engine; Streak will retry the delivery.', counts);
+  return answer(200, freshCount ? 'Accepted.' : 'Already received; nothing new started.', counts);
+}
+
+async function queuedRunsFor(tx: Pick<Db, 'run' | 'webhookEvent'>, environmentId: string, eventKeys: string[], flows: DeployedFlow[]): Promise<RecordedRun[]> {
+  const rows = await tx.run.findMany({ where: { environmentId, eventKey: { in: eventKeys }, status: 'queued' }, select: { id: true, workflowId: true, flowId: true, flowVersionId: true, eventKey: true } });
+  const events = await tx.webhookEvent.findMany({ where: { environmentId, eventKey: { in: eventKeys } }, select: { eventKey: true, eventType: true, payload: true } });
+  return rows.flatMap((r) => {
+    const flow = flows.find((f) => f.versionId === r.flowVersionId);
+    const e = events.find((x) => x.eventKey === r.eventKey);
+    return flow && e ? [{ runId: r.id, workflowId: r.workflowId, flow, trigger: { kind: 'webhook' as const, event: e.eventType, eventKey: e.eventKey, payload: e.payload } }] : [];
+  });
+}

@@ -1,0 +1,72 @@
+// Starting runs: the Run row is written first (status queued, in the caller's transaction), then the
+// workflow is started under an id derived from environment + flow + event key, so starting twice is a
+// no-op. A queued run whose start failed is started again when the event is delivered again.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '@conduit/db';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import type { DeployedFlow } from './deployments';
+import { FLOW_RUN_WORKFLOW, workflowIdFor, type FlowRunInput, type FlowRunTrigger } from './flow-input';
+import type { EnvironmentVariables } from '../scope';
+import { searchKeysOf } from '../search-keys';
+
+export interface PendingRun {
+  flow: Pick<DeployedFlow, 'flowId' | 'versionId' | 'plan'>;
+  trigger: FlowRunTrigger;
+}
+
+export interface StartEnvironment {
+  id: string;
+  key: string;
+  taskQueue: string;
+  variables: EnvironmentVariables;
+}
+
+export interface RecordedRun extends PendingRun {
+  runId: string;
+  workflowId: string;
+}
+
+type RunWriter = Pick<Db, 'run'>;
+
+/** Writes queued Run rows (call inside the transaction that records the event). */
+export async function recordQueuedRuns(db: RunWriter, env: StartEnvironment, runs: PendingRun[], options: { workflowIdSuffix?: string } = {}): Promise<RecordedRun[]> {
+  const recorded = runs.map((r) => ({
+    ...r,
+    runId: randomUUID(),
+    workflowId: workflowIdFor({ environmentKey: env.key, flowId: r.flow.flowId, eventKey: r.trigger.eventKey }) + (options.workflowIdSuffix ?? ''),
+  }));
+  if (recorded.length) {
+    await db.run.createMany({
+      data: recorded.map((r) => ({
+        id: r.runId,
+        environmentId: env.id,
+        flowId: r.flow.flowId,
+        flowVersionId: r.flow.versionId,
+        workflowId: r.workflowId,
+        eventKey: r.trigger.eventKey,
+        triggerKind: r.trigger.kind,
+        status: 'queued',
+        searchKeys: searchKeysOf(r.trigger.payload),
+      })),
+    });
+  }
+  return recorded;
+}
+
+export async function startWorkflows(temporal: () => Promise<Client>, env: StartEnvironment, runs: RecordedRun[], resume?: FlowRunInput['resume']): Promise<{ started: number; failed: number; errors: string[] }> {
+  if (!runs.length) return { started: 0, failed: 0, errors: [] };
+  let client: Client;
+  try {
+    client = await temporal();
+  } catch (error) {
+    return { started: 0, failed: runs.length, errors: [error instanceof Error ? error.message : String(error)] };
+  }
+  const results = await Promise.allSettled(
+    runs.map((r) => {
+      const input: FlowRunInput = { runId: r.runId, environment: { id: env.id, key: env.key, variables: env.variables }, flowId: r.flow.flowId, versionId: r.flow.versionId, plan: r.flow.plan, trigger: r.trigger, ...(resume ? { resume } : {}) };
+      return client.workflow.start(FLOW_RUN_WORKFLOW, { taskQueue: env.taskQueue, workflowId: r.workflowId, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+    }),
+  );
+  const errors = results.flatMap((r) => (r.status === 'rejected' && !(r.reason instanceof WorkflowExecutionAlreadyStartedError) ? [String(r.reason instanceof Error ? r.reason.message : r.reason)] : []));
+  return { started: results.filter((r) => r.status === 'fulfilled').length, failed: errors.length, errors };
+}

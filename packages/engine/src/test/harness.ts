@@ -1,0 +1,102 @@
+// A real stack for engine tests: its own PostgreSQL database, the Temporal time-skipping test server,
+// the Streak sandbox over HTTP, and a worker with the production activities.
+import { randomBytes } from 'node:crypto';
+import { type Catalog, compileFlow, type FlowGraph, type Plan } from '@conduit/flow';
+import { createDb, createSecretBox, type Db, generateSecretKey, type SecretBox } from '@conduit/db';
+import { createTestDatabase, type TestDatabase } from '@conduit/db/tools';
+import { startSandbox, type Sandbox } from '@conduit/streak-sandbox';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { recordQueuedRuns, startWorkflows, type StartEnvironment } from '../client/start';
+import type { FlowRunTrigger } from '../client/flow-input';
+import { createConnectorRegistry } from '../registry';
+import { workflowsPath } from '../worker';
+import type { RunOutcome } from '../workflows/flow-run';
+
+/** Engine tests compile real graphs; the engine itself never validates, so any action is accepted here. */
+export const permissiveCatalog: Catalog = {
+  getAction: (_c, _v, key) => ({ kind: /^(get|find|list|search)/.test(key) ? 'read' : 'write', inputSchema: {}, outputSchema: {}, requiredInputs: [] }),
+  getTrigger: () => ({ kind: 'webhook', outputSchema: {} }),
+};
+
+export interface Harness {
+  temporal: TestWorkflowEnvironment;
+  db: Db;
+  secrets: SecretBox;
+  sandbox: Sandbox;
+  environment: StartEnvironment;
+  workspaceId: string;
+  taskQueue: string;
+  worker: Worker;
+  deploy(graph: FlowGraph): Promise<{ flowId: string; versionId: string; plan: Plan }>;
+  start(flow: { flowId: string; versionId: string; plan: Plan }, trigger: FlowRunTrigger): Promise<{ runId: string; workflowId: string }>;
+  result(workflowId: string): Promise<RunOutcome>;
+  close(): Promise<void>;
+}
+
+export async function createHarness(options: { databaseUrl: string; temporalTestServerPath: string; variables?: Record<string, string | number | boolean> }): Promise<Harness> {
+  const tdb: TestDatabase = await createTestDatabase(options.databaseUrl);
+  const db = createDb({ databaseUrl: tdb.url, maxConnections: 4 });
+  const secrets = createSecretBox(generateSecretKey());
+  const sandbox = await startSandbox({ port: 0, dataFile: null });
+  const temporal = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: options.temporalTestServerPath } } });
+  const taskQueue = `engine-test-${randomBytes(4).toString('hex')}`;
+
+  const workspace = await db.workspace.create({ data: { name: 'Engine test', slug: `t-${randomBytes(4).toString('hex')}` } });
+  const env = await db.environment.create({
+    data: { workspaceId: workspace.id, key: 'dev', name: 'Development', taskQueue, webhookSecretEnc: secrets.encrypt('hook-secret'), webhookEndpointId: randomBytes(8).toString('hex'), variables: options.variables ?? { approvalThreshold: 10000 } },
+  });
+  await db.connection.create({
+    data: { environmentId: env.id, kind: 'streak', name: 'Streak sandbox', config: { baseUrl: `${sandbox.url}/api`, allowPrivateHost: true }, secretEnc: secrets.encrypt(sandbox.apiKey), secretKeyId: secrets.activeKeyId },
+  });
+  const { close: closeActivities, ...activities } = createActivities({ workerId: 'test', db, secrets, registry: createConnectorRegistry() });
+  const worker = await Worker.create({ connection: temporal.nativeConnection, taskQueue, workflowsPath, activities });
+  const running = worker.run();
+  const environment: StartEnvironment = { id: env.id, key: env.key, taskQueue, variables: (options.variables ?? { approvalThreshold: 10000 }) as StartEnvironment['variables'] };
+  let versionNo = 0;
+
+  return {
+    temporal,
+    db,
+    secrets,
+    sandbox,
+    environment,
+    workspaceId: workspace.id,
+    taskQueue,
+    worker,
+    async deploy(graph) {
+      const compiled = compileFlow(graph, permissiveCatalog);
+      if (!compiled.ok) throw new Error(`test flow does not compile: ${JSON.stringify(compiled.problems)}`);
+      const flow = await db.flow.create({ data: { workspaceId: workspace.id, name: `flow ${++versionNo}`, draft: graph as object } });
+      const version = await db.flowVersion.create({ data: { flowId: flow.id, number: 1, graph: graph as object, plan: compiled.plan as object, contentHash: 'test' } });
+      await db.deployment.create({ data: { environmentId: env.id, flowId: flow.id, flowVersionId: version.id } });
+      return { flowId: flow.id, versionId: version.id, plan: compiled.plan };
+    },
+    async start(flow, trigger) {
+      const [run] = await recordQueuedRuns(db, environment, [{ flow, trigger }]);
+      if (!run) throw new Error('no run recorded');
+      const started = await startWorkflows(async () => temporal.client, environment, [run]);
+      if (started.failed) throw new Error(started.errors.join('; '));
+      return { runId: run.runId, workflowId: run.workflowId };
+    },
+    result: (workflowId) => temporal.client.workflow.getHandle(workflowId).result() as Promise<RunOutcome>,
+    async close() {
+      worker.shutdown();
+      await running;
+      await closeActivities();
+      await temporal.teardown();
+      await sandbox.close();
+      await db.$disconnect();
+      await tdb.drop();
+    },
+  };
+}
+
+let nodeSeq = 0;
+/** Small graph builder for tests: a chain of nodes after a webhook trigger. */
+export function chain(nodes: Array<Omit<FlowGraph['nodes'][number], 'position' | 'label'> & { label?: string }>): FlowGraph {
+  const all = [{ id: 'trigger', kind: 'trigger', config: { type: 'webhook', connector: 'streak@1', event: 'BOX_CHANGE_STAGE' } }, ...nodes].map((n, i) => ({ label: n.id, position: { x: i * 200, y: 0 }, ...n }));
+  const edges = all.slice(1).map((n, i) => ({ id: `e${++nodeSeq}`, source: all[i]!.id, sourcePort: 'out', target: n.id, targetPort: 'in' }));
+  return { schemaVersion: 1, nodes: all as FlowGraph['nodes'], edges };
+}

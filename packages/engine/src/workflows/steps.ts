@@ -1,0 +1,137 @@
+// Executes one plan step. Pure steps (map, condition, switch) evaluate in workflow code; connector
+// steps call a local activity; approvals wait for a signal with a durable timer. Returns the ports taken.
+import type { PlanStep, PreparedPlan } from '@conduit/flow';
+import { evaluate, evaluateExpression, isTruthy } from '@conduit/mapping';
+import { condition, defineSignal, setHandler, sleep } from '@temporalio/workflow';
+import type { FlowRunInput } from '../client/flow-input';
+import type { RunScope } from '../scope';
+import type { StepError } from '../types';
+import { bookkeeping, connectorActivities, messaging } from './activities-proxy';
+import { exhausted, stepErrorOf } from './failures';
+import { type RunState, StepFailure } from './state';
+
+export interface ApprovalDecision {
+  nodeId: string;
+  approved: boolean;
+  by?: string;
+  comment?: string;
+}
+export const approvalSignal = defineSignal<[ApprovalDecision]>('approvalDecision');
+
+export interface StepContext {
+  input: FlowRunInput;
+  prepared: PreparedPlan;
+  state: RunState;
+  scope: RunScope;
+  /** Suffix for idempotency keys inside for-each iterations. */
+  iteration?: string;
+  decisions: Map<string, ApprovalDecision>;
+  runBody: (steps: PlanStep[], scope: RunScope, iteration: string) => Promise<void>;
+}
+
+const mappingError = (errors: Array<{ field: string; message: string }>): StepError => ({
+  type: 'MappingError',
+  message: `the mapping could not produce ${errors.map((e) => `${e.field} (${e.message})`).join('; ')}`,
+  issues: errors.map((e) => ({ path: e.field, message: e.message })),
+});
+
+function expr(ctx: StepContext, source: string): unknown {
+  const r = evaluateExpression(ctx.prepared.expression(source), ctx.scope, { now: Date.now() });
+  if (!r.ok) throw new StepFailure('', { type: 'MappingError', message: `expression "${source}" failed: ${r.error}` });
+  return r.value;
+}
+
+export async function executeStep(step: PlanStep, ctx: StepContext): Promise<{ output: unknown; ports: string[] }> {
+  switch (step.kind) {
+    case 'map': {
+      const r = evaluate(ctx.prepared.mapping(step.id), ctx.scope, { now: Date.now() });
+      if (r.errors.length) throw new StepFailure(step.id, mappingError(r.errors));
+      return { output: r.value, ports: ['out'] };
+    }
+    case 'lookup':
+    case 'write': {
+      const mapped = evaluate(ctx.prepared.mapping(step.id), ctx.scope, { now: Date.now() });
+      if (mapped.errors.length) throw new StepFailure(step.id, mappingError(mapped.errors), mapped.value);
+      const { acts, maxAttempts } = connectorActivities({ retry: step.retry, timeoutMs: step.timeoutMs });
+      const idempotencyKey = `${ctx.input.flowId}:${ctx.input.trigger.eventKey}:${step.id}${ctx.iteration ?? ''}`;
+      try {
+        const output = await acts.runConnectorAction({
+          environmentId: ctx.input.environment.id,
+          nodeId: step.id,
+          connector: step.action.ref,
+          action: step.action.key,
+          input: mapped.value,
+          ...(step.connectionRef ? { connectionRef: step.connectionRef } : {}),
+          ...(step.action.kind === 'write' ? { idempotencyKey } : {}),
+        });
+        return { output, ports: ['out'] };
+      } catch (error) {
+        throw new StepFailure(step.id, exhausted(stepErrorOf(error), maxAttempts), mapped.value);
+      }
+    }
+    case 'condition': {
+      const result = isTruthy(expr(ctx, step.expression));
+      return { output: { result }, ports: [result ? 'true' : 'false'] };
+    }
+    case 'switch': {
+      const hit = step.cases.find((c) => isTruthy(expr(ctx, c.when)));
+      const port = hit?.port ?? 'default';
+      return { output: { port }, ports: [port] };
+    }
+    case 'approval':
+      return approval(step, ctx);
+    case 'forEach': {
+      const items = expr(ctx, step.items);
+      if (!Array.isArray(items)) throw new StepFailure(step.id, { type: 'MappingError', message: `"${step.items}" is not a list (got ${items === null ? 'null' : typeof items})` });
+      const max = step.maxItems ?? 10_000;
+      if (items.length > max) throw new StepFailure(step.id, { type: 'MappingError', message: `the list has ${items.length} items; this for-each allows at most ${max}` });
+      for (const [index, item] of items.entries()) {
+        const scope: RunScope = { ...ctx.scope, steps: { ...ctx.scope.steps, [step.id]: { item, index } } };
+        await ctx.runBody(step.body, scope, `${ctx.iteration ?? ''}#${index}`);
+      }
+      return { output: { count: items.length }, ports: ['done'] };
+    }
+    case 'delay': {
+      const until = step.until === undefined ? undefined : Number(expr(ctx, step.until));
+      const ms = step.durationMs ?? Math.max(0, (until ?? Date.now()) - Date.now());
+      if (ms > 0) await sleep(ms);
+      return { output: { resumedAt: Date.now() }, ports: ['out'] };
+    }
+    case 'notify': {
+      const message = String(expr(ctx, step.message));
+      const subject = step.subject === undefined ? undefined : String(expr(ctx, step.subject));
+      await messaging.notify({ runId: ctx.input.runId, nodeId: step.id, channel: step.channel, to: step.to, message, ...(subject ? { subject } : {}) });
+      return { output: { sent: true }, ports: ['out'] };
+    }
+  }
+}
+
+async function approval(step: Extract<PlanStep, { kind: 'approval' }>, ctx: StepContext): Promise<{ output: unknown; ports: string[] }> {
+  const reason = String(expr(ctx, step.message));
+  const requestedAt = Date.now();
+  await bookkeeping.openApproval({
+    runId: ctx.input.runId,
+    nodeId: step.id,
+    reason,
+    summary: { trigger: ctx.scope.trigger, steps: ctx.scope.steps },
+    expiresAt: requestedAt + step.timeoutMs,
+    approvers: step.approvers,
+    partial: { runId: ctx.input.runId, status: 'waiting', steps: ctx.state.records, searchKeys: [...ctx.state.searchKeys] },
+  });
+  const decided = await condition(() => ctx.decisions.has(step.id), step.timeoutMs);
+  const decision: ApprovalDecision = decided
+    ? (ctx.decisions.get(step.id) as ApprovalDecision)
+    : { nodeId: step.id, approved: step.onTimeout === 'approve', comment: `No decision within the time limit; ${step.onTimeout === 'approve' ? 'approved' : 'rejected'} automatically.` };
+  if (!decided) await bookkeeping.expireApproval({ runId: ctx.input.runId, nodeId: step.id, approved: decision.approved });
+  return {
+    output: { approved: decision.approved, ...(decision.by ? { by: decision.by } : {}), ...(decision.comment ? { comment: decision.comment } : {}), decidedAt: Date.now() },
+    ports: [decision.approved ? 'approved' : 'rejected'],
+  };
+}
+
+/** Registers the approval signal handler; decisions may arrive before the step reaches its wait. */
+export function listenForApprovals(decisions: Map<string, ApprovalDecision>): void {
+  setHandler(approvalSignal, (d) => {
+    if (!decisions.has(d.nodeId)) decisions.set(d.nodeId, d);
+  });
+}
