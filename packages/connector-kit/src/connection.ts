@@ -10,6 +10,8 @@ import { checkOutput, parseOrThrow } from './validate';
 export interface CallOptions {
   signal?: AbortSignal;
   log?: Logger;
+  /** The engine passes Temporal's activity heartbeat here. */
+  heartbeat?: (details?: Json) => void;
 }
 
 export type AuthTestResult =
@@ -54,7 +56,7 @@ export function openConnection<TAuth>(connector: ConnectorDefinition<TAuth>, raw
   const context = (o: CallOptions = {}): BaseContext<TAuth> => {
     const signal = o.signal ?? new AbortController().signal;
     const log = o.log ?? opts.log ?? noopLogger;
-    return { auth, http: http.withContext({ signal, log }), signal, log };
+    return { auth, http: http.withContext({ signal, log }), signal, log, heartbeat: o.heartbeat ?? (() => {}) };
   };
   // Everything leaving a connector is a ConnectorError; cancellation passes through untouched.
   const guarded = async <T>(o: CallOptions | undefined, fn: () => Promise<T>): Promise<T> => {

@@ -12,6 +12,8 @@ export interface BaseContext<TAuth> {
   http: HttpClient;
   signal: AbortSignal;
   log: Logger;
+  /** Reports progress (e.g. a pagination cursor) so a long activity is not presumed dead; no-op outside an activity. */
+  heartbeat(details?: Json): void;
 }
 
 export interface ActionContext<TAuth, TInput> extends BaseContext<TAuth> {

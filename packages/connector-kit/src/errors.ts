@@ -142,6 +142,9 @@ export function errorFromJSON(json: unknown): ConnectorError {
   return new PermanentError('internal', { ...init, message: `${init.message} (unrecognised error payload)` });
 }
 
+/** Error types a Temporal retry policy should list in `nonRetryableErrorTypes`. */
+export const NON_RETRYABLE_ERROR_TYPES = ['PermanentError'] as const;
+
 export interface RetryDecision {
   retryable: boolean;
   /** Wait at least this long before the next attempt (from Retry-After or a rate limit). */

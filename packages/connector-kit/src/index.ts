@@ -6,7 +6,7 @@ export { openConnection, testConnection, findAction, findTrigger, type Connectio
 export { receiveWebhook, safeEqual, headerValue } from './webhook';
 export { describeConnector, jsonSchemaOf, type JsonSchema, type ConnectorDescription, type ActionDescription, type TriggerDescription } from './describe';
 export {
-  ConnectorError, PermanentError, RetryableError, RateLimitedError, errorFromJSON, retryDecision, toConnectorError, describeSubject,
+  ConnectorError, PermanentError, RetryableError, RateLimitedError, NON_RETRYABLE_ERROR_TYPES, errorFromJSON, retryDecision, toConnectorError, describeSubject,
   type ErrorSubject, type ValidationIssue, type PermanentReason, type RetryableReason, type ConnectorErrorJSON, type ConnectorErrorInit, type RetryDecision,
 } from './errors';
 export { createHttpClient, type HttpClient, type HttpClientOptions, type HttpRequest, type HttpResponse, type HttpMethod, type QueryValue } from './http/client';

@@ -61,6 +61,21 @@ describe('Streak connector under sandbox faults', () => {
     expect(found.count).toBe(0);
   });
 
+  it('lets overlapping attempts of one create (a timed-out activity beside its retry) converge on one box', async () => {
+    // Latency keeps each attempt in flight while the next starts, so they all look before any has created.
+    await t.control?.setFaults({ latencyMs: 100 });
+    const input = { pipelineKey, name: 'Racer GmbH', externalRef: { field: 'Sage customer no', value: '01-RACE' } };
+    const attempts = [0, 1, 2].map(async (i) => {
+      await new Promise((r) => setTimeout(r, i * 30));
+      return (await t.conn.runAction('createBox', input, { idempotencyKey: `race-${i}` })) as { key: string };
+    });
+    const results = await Promise.all(attempts);
+    expect(new Set(results.map((r) => r.key)).size).toBe(1);
+    await t.control?.clearFaults();
+    const found = (await t.conn.runAction('findBoxes', { pipelineKey, field: 'Sage customer no', value: '01-RACE' })) as { boxes: { key: string }[] };
+    expect(found.boxes.map((b) => b.key)).toEqual([results[0]?.key]);
+  });
+
   it('tells a refused private host and an unreachable host from bad credentials', async () => {
     const sb = await startSandbox({ dataFile: null, seed: false });
     const baseUrl = `${sb.url}/api`;

@@ -47,6 +47,8 @@ export function createHostPolicy(opts: HostPolicyOptions): HostPolicy {
     const host = normalise(url.hostname);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new HostBlockedError(`protocol ${url.protocol} is not allowed`);
     if (!hostAllowed(host)) throw new HostBlockedError(`host ${host} is not in this connection's allowlist`);
+    // Credentials travel in clear over http, so only to the connection's own host when it may be private (a LAN gateway, a local sandbox).
+    if (url.protocol === 'http:' && !(opts.allowPrivateHost && host === own)) throw new HostBlockedError(`plain http to ${host} is refused; use https`);
     if (isIP(host)) checkAddress(host, host);
     else if (host === 'localhost' || host.endsWith('.localhost')) checkAddress(host, '127.0.0.1');
   };

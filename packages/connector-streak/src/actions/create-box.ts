@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { PermanentError } from '@conduit/connector-kit';
 import { defineAction } from '../auth';
 import { streakApi } from '../api/streak';
+import type { WireBox } from '../api/wire';
 import { valuesMatch } from '../model/fields';
+import type { Pipeline } from '../model/pipeline';
 import { StreakSession } from '../model/session';
 import { boxSchema } from '../model/records';
 import { boxBody, emailsInput, fieldsInput, hints, pipelineKeyInput } from './common';
@@ -24,6 +26,17 @@ const input = z.object({
     .meta({ title: 'External reference', description: 'Makes the create safe to retry: an existing box with this value is returned instead' }),
 });
 
+function reference(pipeline: Pipeline, ref: { field: string; value?: string }, idempotencyKey: string | undefined): { key: string; value: string } {
+  const f = pipeline.fields.resolve(ref.field);
+  if (f.type !== 'TEXT_INPUT') {
+    throw new PermanentError('validation', { connector: 'Streak', subject: { type: 'pipeline', key: pipeline.key, name: pipeline.name, field: f.name }, message: `Streak: reference field "${f.name}" (${f.key}) of pipeline "${pipeline.name}" must be a text field, not ${f.type}` });
+  }
+  return { key: f.key, value: ref.value ?? idempotencyKey ?? '' };
+}
+
+/** The box every racer agrees on: the oldest, ties broken by key. */
+const oldest = (boxes: WireBox[]) => [...boxes].sort((a, b) => (a.creationTimestamp ?? 0) - (b.creationTimestamp ?? 0) || a.key.localeCompare(b.key))[0];
+
 export const createBox = defineAction({
   key: 'createBox',
   title: 'Create box',
@@ -32,30 +45,30 @@ export const createBox = defineAction({
   output: boxSchema.extend({ created: z.boolean() }),
   idempotent: 'key',
   ui: { fields: { pipelineKey: hints.pipeline, stage: hints.stage, fields: hints.fields, notes: hints.notes, 'externalRef.field': hints.field } },
-  run: async ({ http, input, signal, idempotencyKey, log }) => {
+  run: async ({ http, input, signal, heartbeat, idempotencyKey, log }) => {
     const session = new StreakSession(http);
     const pipeline = await session.pipeline(input.pipelineKey);
-    const fields = { ...input.fields };
-    if (input.externalRef) {
-      const refField = pipeline.fields.resolve(input.externalRef.field);
-      if (refField.type !== 'TEXT_INPUT') {
-        throw new PermanentError('validation', { connector: 'Streak', subject: { type: 'pipeline', key: pipeline.key, name: pipeline.name, field: refField.name }, message: `Streak: reference field "${refField.name}" (${refField.key}) of pipeline "${pipeline.name}" must be a text field, not ${refField.type}` });
-      }
-      const value = input.externalRef.value ?? idempotencyKey ?? '';
-      const [existing] = await findBoxesByField({ http, signal, pipeline, field: refField.key, value, limit: 1 });
-      if (existing) {
-        log.info('box already exists for external reference', { boxKey: existing.key, field: refField.key });
-        return { ...(await session.present(existing)), created: false };
-      }
-      fields[refField.key] = value;
+    const ref = input.externalRef ? reference(pipeline, input.externalRef, idempotencyKey) : undefined;
+    const withRef = (limit: number) => (ref ? findBoxesByField({ http, signal, heartbeat, pipeline, field: ref.key, value: ref.value, limit }) : Promise.resolve([]));
+    const [existing] = await withRef(1);
+    if (existing) {
+      log.info('box already exists for external reference', { boxKey: existing.key });
+      return { ...(await session.present(existing)), created: false };
     }
     // Validate everything before the first write, so a bad field leaves nothing half-created.
-    const body = boxBody(pipeline, { ...input, fields });
+    const body = boxBody(pipeline, { ...input, fields: { ...input.fields, ...(ref ? { [ref.key]: ref.value } : {}) } });
     const created = await streakApi.createBox(http, pipeline.key, body);
     // Whether v2 create honours `fields` is not documented: write any that did not stick.
-    const wanted = (body.fields ?? {}) as Record<string, unknown>;
-    const missing = Object.entries(wanted).filter(([k, v]) => !valuesMatch(created.fields?.[k], v));
+    const missing = Object.entries((body.fields ?? {}) as Record<string, unknown>).filter(([k, v]) => !valuesMatch(created.fields?.[k], v));
     const box = missing.length ? await streakApi.updateBox(http, created.key, { fields: Object.fromEntries(missing) }) : created;
+    // Two attempts can race (a timed-out activity still running beside its retry): both saw no box and
+    // both created one. Each then keeps the oldest box carrying the reference and removes its own.
+    const winner = oldest(await withRef(10));
+    if (winner && winner.key !== box.key) {
+      log.warn('concurrent create for the same reference; keeping the older box', { kept: winner.key, removed: box.key });
+      await streakApi.deleteBox(http, box.key);
+      return { ...(await session.present(winner)), created: false };
+    }
     return { ...(await session.present(box)), created: true };
   },
 });

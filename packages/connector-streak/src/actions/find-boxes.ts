@@ -27,17 +27,17 @@ export const findBoxes = defineAction({
   output: z.object({ boxes: z.array(boxSchema), count: z.number() }),
   idempotent: true,
   ui: { fields: { pipelineKey: hints.pipeline, stage: hints.stage, field: hints.field } },
-  run: async ({ http, input, signal }) => {
+  run: async ({ http, input, signal, heartbeat }) => {
     const session = new StreakSession(http);
     const pipeline = await session.pipeline(input.pipelineKey);
     const stageKey = input.stage === undefined ? undefined : pipeline.stage(input.stage).key;
     if (input.field !== undefined && input.value !== undefined) {
-      const boxes = await findBoxesByField({ http, signal, pipeline, field: input.field, value: input.value, stageKey, limit: input.limit });
+      const boxes = await findBoxesByField({ http, signal, heartbeat, pipeline, field: input.field, value: input.value, stageKey, limit: input.limit });
       return { boxes: await Promise.all(boxes.map((b) => session.present(b))), count: boxes.length };
     }
     const name = input.name ?? '';
     const keys: string[] = [];
-    for await (const hits of pages({ what: `search for boxes named "${name}"`, maxPages: 5, signal, fetch: async (page) => {
+    for await (const hits of pages({ what: `search for boxes named "${name}"`, maxPages: 5, signal, heartbeat, fetch: async (page) => {
       const res = await streakApi.searchByName(http, name, pipeline.key, page);
       const boxes = res.results.boxes ?? [];
       return { items: boxes, more: boxes.length > 0 };

@@ -12,6 +12,7 @@ const MAX_SCAN_PAGES = 200;
 export async function findBoxesByField(opts: {
   http: HttpClient;
   signal: AbortSignal;
+  heartbeat: (details: { page: number }) => void;
   pipeline: Pipeline;
   field: string;
   value: FieldValue;
@@ -25,6 +26,7 @@ export async function findBoxesByField(opts: {
     what: `pipeline "${opts.pipeline.name}"`,
     maxPages: MAX_SCAN_PAGES,
     signal: opts.signal,
+    heartbeat: opts.heartbeat,
     fetch: (page) => streakApi.boxPage(opts.http, opts.pipeline.key, { page, sortBy: 'creationTimestamp', stageKey: opts.stageKey }),
   })) {
     for (const b of boxes) if (valuesMatch(b.fields?.[wanted.key], wanted.value)) found.push(b);

@@ -7,7 +7,13 @@ export const DEFAULT_MAX_PAGES = 50;
  * Walks 0-based pages until `fetch` says there are no more, yielding each page's items.
  * Throws when `maxPages` is reached with more to come, so no caller mistakes a capped scan for a full one.
  */
-export async function* pages<T>(opts: { fetch: (page: number) => Promise<{ items: T[]; more: boolean }>; maxPages?: number; signal: AbortSignal; what: string }): AsyncGenerator<T[]> {
+export async function* pages<T>(opts: {
+  fetch: (page: number) => Promise<{ items: T[]; more: boolean }>;
+  maxPages?: number;
+  signal: AbortSignal;
+  heartbeat: (details: { page: number }) => void;
+  what: string;
+}): AsyncGenerator<T[]> {
   const max = opts.maxPages ?? DEFAULT_MAX_PAGES;
   for (let page = 0; ; page++) {
     opts.signal.throwIfAborted();
@@ -15,6 +21,7 @@ export async function* pages<T>(opts: { fetch: (page: number) => Promise<{ items
       throw new PermanentError('validation', { connector: 'Streak', message: `Streak: ${opts.what} has more than ${max} pages; narrow the search (e.g. by stage)` });
     }
     const { items, more } = await opts.fetch(page);
+    opts.heartbeat({ page });
     yield items;
     if (!more || items.length === 0) return;
   }

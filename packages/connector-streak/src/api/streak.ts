@@ -23,6 +23,7 @@ export const streakApi = {
   // Box update is a partial replace, so repeating it is harmless.
   updateBox: (http: HttpClient, key: string, body: Record<string, unknown>) =>
     http.json<WireBox>({ method: 'POST', path: `/v1/boxes/${enc(key)}`, json: body, subject: boxSubject(key), idempotent: true }),
+  deleteBox: (http: HttpClient, key: string) => http.json({ method: 'DELETE', path: `/v1/boxes/${enc(key)}`, subject: boxSubject(key) }),
   setBoxField: (http: HttpClient, boxKey: string, fieldKey: string, value: unknown) =>
     http.json<{ key: string; value: unknown }>({ method: 'POST', path: `/v1/boxes/${enc(boxKey)}/fields/${enc(fieldKey)}`, json: { value }, subject: { type: 'box', key: boxKey, field: fieldKey }, idempotent: true }),
   /** One page of boxes; Streak answers a bare array or `{results, hasNextPage}` depending on version. */

@@ -25,7 +25,7 @@ export function boxVersion(event: string, b: WireBox): string {
 }
 
 export const boxPoll: PollHandler<StreakAuth, { event: string; pipelineKey?: string }, Box> = {
-  run: async ({ http, config, cursor, signal }) => {
+  run: async ({ http, config, cursor, signal, heartbeat }) => {
     const how = pollable[config.event];
     if (!how || !config.pipelineKey) {
       throw new PermanentError('validation', { connector: 'Streak', subject: { type: 'trigger', key: config.event }, message: `Streak: ${config.event} cannot be polled; use the webhook (pollable: ${Object.keys(pollable).join(', ')})` });
@@ -34,7 +34,7 @@ export const boxPoll: PollHandler<StreakAuth, { event: string; pipelineKey?: str
     const pipeline = await session.pipeline(config.pipelineKey);
     const prev = cursor as Cursor | null;
     const seen: WireBox[] = [];
-    scan: for await (const boxes of pages({ what: `pipeline "${pipeline.name}"`, signal, fetch: (page) => streakApi.boxPage(http, pipeline.key, { page, sortBy: how.sortBy }) })) {
+    scan: for await (const boxes of pages({ what: `pipeline "${pipeline.name}"`, signal, heartbeat, fetch: (page) => streakApi.boxPage(http, pipeline.key, { page, sortBy: how.sortBy }) })) {
       for (const b of boxes) {
         // Newest first by sortBy; everything older than the cursor was handled by an earlier poll.
         const order = (how.sortBy === 'creationTimestamp' ? b.creationTimestamp : b.lastUpdatedTimestamp) ?? 0;
