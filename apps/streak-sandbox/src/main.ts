@@ -11,7 +11,8 @@ async function main(): Promise<void> {
       console.error(`streak-sandbox: port ${env.STREAK_SANDBOX_PORT} is already in use; stop the process holding it or set STREAK_SANDBOX_PORT to a free port.`);
       process.exit(1);
     }
-    throw err;
+    console.error(`streak-sandbox: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
   }
   console.log(`streak-sandbox ready on ${sandbox.url} (api key: ${sandbox.apiKey})`);
   const stop = (): void => {

@@ -87,6 +87,12 @@ describe('timeline and search', () => {
     expect(second.entries[0].key).not.toBe(first.entries[0].key);
   });
 
+  it('rejects an unknown filter and a forged nextPageToken', async () => {
+    expectError(await t.get(`/v2/boxes/${box.key}/timeline?filters=[GIFS]`), 400);
+    const forged = Buffer.from(JSON.stringify({ offset: 'x' })).toString('base64url');
+    expectError(await t.get(`/v2/boxes/${box.key}/timeline?nextPageToken=${forged}`), 400);
+  });
+
   it('searches boxes by query into {results:{boxes,contacts,orgs}, query, page}', async () => {
     const res = (await t.get(`/v1/search?query=${encodeURIComponent(box.name)}&pipelineKey=${p.key}`)).body;
     expect(Object.keys(res.results).sort()).toEqual(['boxes', 'contacts', 'orgs']);

@@ -1,5 +1,6 @@
 // Read-only activity: the v2 box timeline ({entries, nextPage}, §4.12) and the legacy v1 newsfeed
 // (50 most recent items). Both are built from comments, meetings and each box's audit history.
+import { z } from 'zod';
 import type { Ctx } from '../domain/ctx';
 import type { Api, Req } from '../http/api';
 import { badRequest } from '../http/errors';
@@ -41,16 +42,30 @@ function parseFilters(r: Req): string[] {
   return raw.length ? raw : FILTERS;
 }
 
+/** What a `nextPage` token carries: the original query plus the offset reached. */
+const pageState = z.object({
+  filters: z.array(z.enum(FILTERS as [string, ...string[]])),
+  asc: z.boolean(),
+  start: z.number().int().nullable(),
+  limit: z.number().int().min(1).max(500),
+  offset: z.number().int().min(0),
+});
+type PageState = z.infer<typeof pageState>;
+
 function timeline(ctx: Ctx, r: Req) {
   const b = boxFor(ctx, r.userKey, r.params.boxKey);
   const token = q(r.query, 'nextPageToken');
-  let opts: { filters: string[]; asc: boolean; start: number | null; limit: number; offset: number };
+  let opts: PageState;
   if (token) {
+    let decoded: unknown;
     try {
-      opts = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+      decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
     } catch {
       throw badRequest('Invalid nextPageToken');
     }
+    const parsed = pageState.safeParse(decoded);
+    if (!parsed.success) throw badRequest('Invalid nextPageToken');
+    opts = parsed.data;
   } else {
     const direction = q(r.query, 'direction') ?? 'Descending';
     if (direction !== 'Descending' && direction !== 'Ascending') throw badRequest(`Invalid direction: ${direction}`);

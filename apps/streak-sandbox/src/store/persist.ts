@@ -11,10 +11,17 @@ export interface Persister {
   flush(): void;
 }
 
+/** The saved state, or null when there is none yet. A file we cannot read is an error, never silently replaced. */
 export function loadSnapshot(file: string): State | null {
   if (!existsSync(file)) return null;
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as State;
-  return parsed.version === 1 ? parsed : null;
+  let parsed: State;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as State;
+  } catch (cause) {
+    throw new Error(`the data file ${file} is not valid JSON; delete it to start from the demo seed`, { cause });
+  }
+  if (parsed?.version !== 1) throw new Error(`the data file ${file} is not a streak-sandbox snapshot; delete it to start from the demo seed`);
+  return parsed;
 }
 
 export function createPersister(file: string | null, getState: () => State): Persister {
