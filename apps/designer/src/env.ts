@@ -7,6 +7,8 @@ const schema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   CONDUIT_SECRET_KEYS: z.string().min(1, 'CONDUIT_SECRET_KEYS is required'),
   NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters'),
+  /** The designer's public address; Streak webhooks registered on deploy point here. */
+  NEXTAUTH_URL: z.string().url().default('http://127.0.0.1:3000'),
   CONDUIT_DEMO: z.enum(['0', '1']).default('0'),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),

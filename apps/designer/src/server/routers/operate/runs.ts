@@ -1,0 +1,61 @@
+import { createRedactor } from '@conduit/connector-kit';
+import { z } from 'zod';
+import { actorOf, audit } from '../../audit';
+import { db } from '../../db';
+import { cancelRun, rerunRun, retryRun } from '../../engine-actions';
+import { roleProcedure, ROLES, router } from '../../trpc';
+import { act, notFound } from './errors';
+import { cursorSchema, encodeCursor, keyLinks, runFilter, runWhere } from './runs-query';
+
+const id = z.string().uuid();
+// The engine redacts before storing; this second pass masks secret-named fields that slipped through.
+const redact = createRedactor([]);
+
+const runAction = (action: 'retry' | 'rerun' | 'cancel', fn: typeof retryRun) =>
+  roleProcedure(...ROLES.build)
+    .input(z.object({ runId: id }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const run = await act(() => fn(db(), { runId: input.runId, workspaceId: ctx.member.workspaceId }));
+      await audit(db(), actorOf(ctx), { action: `run.${action}`, targetType: 'run', targetId: input.runId, after: { runId: run.id, status: run.status } });
+      return { runId: run.id, status: run.status };
+    });
+
+export const runsRouter = router({
+  list: roleProcedure(...ROLES.read)
+    .input(z.object({ filter: runFilter.default({}), cursor: cursorSchema.optional(), limit: z.number().int().min(1).max(200).default(50) }).strict())
+    .query(async ({ ctx, input }) => {
+      const rows = await db().run.findMany({
+        where: runWhere(ctx.member.workspaceId, input.filter, input.cursor),
+        orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
+        take: input.limit + 1,
+        select: {
+          id: true, status: true, triggerKind: true, eventKey: true, searchKeys: true, error: true, startedAt: true, finishedAt: true, durationMs: true,
+          flow: { select: { id: true, name: true } }, environment: { select: { key: true, name: true } }, flowVersion: { select: { number: true } },
+        },
+      });
+      const page = rows.slice(0, input.limit);
+      return { runs: page, nextCursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]!) : null };
+    }),
+
+  get: roleProcedure(...ROLES.read)
+    .input(z.object({ id }).strict())
+    .query(async ({ ctx, input }) => {
+      const run = await db().run.findFirst({
+        where: { id: input.id, environment: { workspaceId: ctx.member.workspaceId } },
+        include: {
+          steps: { orderBy: { seq: 'asc' } },
+          deadLetters: { orderBy: { createdAt: 'asc' } },
+          approvals: { orderBy: { requestedAt: 'asc' } },
+          flow: { select: { id: true, name: true } },
+          environment: { select: { id: true, key: true, name: true } },
+          flowVersion: { select: { id: true, number: true, graph: true } },
+        },
+      });
+      if (!run) notFound('That run');
+      return { ...run, steps: run.steps.map((s) => ({ ...s, input: redact(s.input), output: redact(s.output), error: redact(s.error) })), links: keyLinks(run.searchKeys) };
+    }),
+
+  retry: runAction('retry', retryRun),
+  rerun: runAction('rerun', rerunRun),
+  cancel: runAction('cancel', cancelRun),
+});
