@@ -11,3 +11,4 @@ export { explainFailure } from '../suggestions';
 export { redactSecrets, forHistory } from '../redact';
 export type { RunRecord, StepRecord, StepError, RunStatusName } from '../types';
 export type { EnvironmentVariables, RunScope } from '../scope';
+export { decideApproval, cancelRun, runAgain, replayDeadLetters, RunActionError, type ActionDeps } from './actions';

@@ -1,7 +1,7 @@
 // A real stack for engine tests: its own PostgreSQL database, the Temporal time-skipping test server,
 // the Streak sandbox over HTTP, and a worker with the production activities.
 import { randomBytes } from 'node:crypto';
-import { type Catalog, compileFlow, type FlowGraph, type Plan } from '@conduit/flow';
+import { type Catalog, compileFlow, type FlowGraph, hashFlow, type Plan } from '@conduit/flow';
 import { createDb, createSecretBox, type Db, generateSecretKey, type SecretBox } from '@conduit/db';
 import { createTestDatabase, type TestDatabase } from '@conduit/db/tools';
 import { startSandbox, type Sandbox } from '@conduit/streak-sandbox';
@@ -29,7 +29,8 @@ export interface Harness {
   workspaceId: string;
   taskQueue: string;
   worker: Worker;
-  deploy(graph: FlowGraph): Promise<{ flowId: string; versionId: string; plan: Plan }>;
+  /** Compiles and deploys a graph; with `flowId`, as the next version of that flow (replacing its deployment). */
+  deploy(graph: FlowGraph, options?: { flowId?: string }): Promise<{ flowId: string; versionId: string; plan: Plan }>;
   start(flow: { flowId: string; versionId: string; plan: Plan }, trigger: FlowRunTrigger): Promise<{ runId: string; workflowId: string }>;
   result(workflowId: string): Promise<RunOutcome>;
   close(): Promise<void>;
@@ -54,7 +55,7 @@ export async function createHarness(options: { databaseUrl: string; temporalTest
   const worker = await Worker.create({ connection: temporal.nativeConnection, taskQueue, workflowsPath, activities });
   const running = worker.run();
   const environment: StartEnvironment = { id: env.id, key: env.key, taskQueue, variables: (options.variables ?? { approvalThreshold: 10000 }) as StartEnvironment['variables'] };
-  let versionNo = 0;
+  let flowNo = 0;
 
   return {
     temporal,
@@ -65,13 +66,15 @@ export async function createHarness(options: { databaseUrl: string; temporalTest
     workspaceId: workspace.id,
     taskQueue,
     worker,
-    async deploy(graph) {
+    async deploy(graph, deployOptions = {}) {
       const compiled = compileFlow(graph, permissiveCatalog);
       if (!compiled.ok) throw new Error(`test flow does not compile: ${JSON.stringify(compiled.problems)}`);
-      const flow = await db.flow.create({ data: { workspaceId: workspace.id, name: `flow ${++versionNo}`, draft: graph as object } });
-      const version = await db.flowVersion.create({ data: { flowId: flow.id, number: 1, graph: graph as object, plan: compiled.plan as object, contentHash: 'test' } });
-      await db.deployment.create({ data: { environmentId: env.id, flowId: flow.id, flowVersionId: version.id } });
-      return { flowId: flow.id, versionId: version.id, plan: compiled.plan };
+      const flowId = deployOptions.flowId ?? (await db.flow.create({ data: { workspaceId: workspace.id, name: `flow ${++flowNo}`, draft: graph as object } })).id;
+      const number = (await db.flowVersion.count({ where: { flowId } })) + 1;
+      const version = await db.flowVersion.create({ data: { flowId, number, graph: graph as object, plan: compiled.plan as object, contentHash: hashFlow(graph) } });
+      await db.deployment.updateMany({ where: { flowId, environmentId: env.id }, data: { active: false } });
+      await db.deployment.create({ data: { environmentId: env.id, flowId, flowVersionId: version.id } });
+      return { flowId, versionId: version.id, plan: compiled.plan };
     },
     async start(flow, trigger) {
       const [run] = await recordQueuedRuns(db, environment, [{ flow, trigger }]);

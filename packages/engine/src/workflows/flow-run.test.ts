@@ -30,8 +30,8 @@ describe('flowRun on a real Temporal server against the Streak sandbox', () => {
     expect(outcome.status).toBe('succeeded');
     const run = await h.db.run.findUniqueOrThrow({ where: { id: runId }, include: { steps: { orderBy: { seq: 'asc' } } } });
     expect(run.status).toBe('succeeded');
-    expect(run.steps.map((s) => [s.nodeId, s.status])).toEqual([['prepare', 'succeeded'], ['comment', 'succeeded']]);
-    expect(run.steps[0]?.output).toEqual({ text: 'Won: Acme deal', boxKey });
+    expect(run.steps.map((s) => [s.nodeId, s.status])).toEqual([['trigger', 'succeeded'], ['prepare', 'succeeded'], ['comment', 'succeeded']]);
+    expect(run.steps[1]?.output).toEqual({ text: 'Won: Acme deal', boxKey });
     const comments = await fetch(`${h.sandbox.url}/api/v2/boxes/${boxKey}/comments`, { headers: { authorization: `Bearer ${h.sandbox.apiKey}` } }).then((r) => r.json() as Promise<{ results: Array<{ message: string }> }>);
     expect(comments.results.map((c) => c.message)).toContain('Won: Acme deal');
   });

@@ -54,6 +54,9 @@ export async function flowRun(input: FlowRunInput): Promise<RunOutcome> {
   const triggerId = plan.plan.trigger.id;
   state.outputs[triggerId] = input.trigger.payload;
   state.take(triggerId, 'out');
+  // The trigger is step 0 of the history: the run page shows it, and a re-run starts from its payload.
+  state.succeed(state.begin(triggerId), input.trigger.payload);
+  for (const k of searchKeysOf(input.trigger.payload)) state.searchKeys.add(k);
   const baseScope: RunScope = { trigger: input.trigger.payload, steps: state.outputs, env: input.environment.variables };
 
   const runSteps = async (steps: PlanStep[], scope: RunScope, iteration?: string): Promise<void> => {
