@@ -11,7 +11,7 @@ export const faultsSchema = z.object({
   errorStatus: z.number().int().min(500).max(599),
   /** The next `count` API requests get 429 with `Retry-After: retryAfterSeconds`. */
   burst429: z.object({ count: z.number().int().min(0), retryAfterSeconds: z.number().int().min(0) }),
-  /** Requests per second per API key; above it 429 + Retry-After. null = unlimited (Streak publishes none). */
+  /** Sustained requests per second per API key (token bucket, burst = rate); above it 429 + Retry-After. null = unlimited (Streak publishes none). */
   rateLimitPerSecond: z.number().int().min(1).nullable(),
   /** Share of webhook deliveries (0..1) silently dropped. */
   webhookDropRate: z.number().min(0).max(1),
@@ -31,7 +31,8 @@ export const defaultFaults = (): Faults => ({
 
 export class FaultInjector {
   faults: Faults = defaultFaults();
-  private window = { second: 0, counts: new Map<string, number>() };
+  /** Token buckets per client for `rateLimitPerSecond`: capacity = rate, refilled continuously. */
+  private buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(private readonly random: () => number = Math.random) {}
 
@@ -42,20 +43,14 @@ export class FaultInjector {
 
   reset(): void {
     this.faults = defaultFaults();
-    this.window = { second: 0, counts: new Map() };
+    this.buckets.clear();
   }
 
   /** Throws the injected failure for this request, if any, after the injected latency. */
   async apply(clientId: string): Promise<void> {
     const f = this.faults;
     if (f.latencyMs > 0) await new Promise((r) => setTimeout(r, f.latencyMs));
-    if (f.rateLimitPerSecond !== null) {
-      const second = Math.floor(Date.now() / 1000);
-      if (second !== this.window.second) this.window = { second, counts: new Map() };
-      const n = (this.window.counts.get(clientId) ?? 0) + 1;
-      this.window.counts.set(clientId, n);
-      if (n > f.rateLimitPerSecond) throw tooMany(1);
-    }
+    if (f.rateLimitPerSecond !== null) this.takeToken(clientId, f.rateLimitPerSecond);
     if (f.burst429.count > 0) {
       f.burst429.count--;
       throw tooMany(f.burst429.retryAfterSeconds);
@@ -63,6 +58,17 @@ export class FaultInjector {
     if (f.errorRate > 0 && this.random() < f.errorRate) {
       throw new ApiError(f.errorStatus, 'Internal server error (injected by the sandbox)');
     }
+  }
+
+  /** A rejected request costs nothing; Retry-After is the wait until a token is back, in whole seconds. */
+  private takeToken(clientId: string, rate: number): void {
+    const now = Date.now();
+    const b = this.buckets.get(clientId) ?? { tokens: rate, at: now };
+    b.tokens = Math.min(rate, b.tokens + ((now - b.at) / 1000) * rate);
+    b.at = now;
+    this.buckets.set(clientId, b);
+    if (b.tokens < 1) throw tooMany(Math.max(1, Math.ceil((1 - b.tokens) / rate)));
+    b.tokens -= 1;
   }
 
   dropWebhook(): boolean {
