@@ -17,7 +17,7 @@ export interface OperateTest {
 }
 
 /** Call once per test file (each file runs in its own process, so the lazily parsed env is per file). */
-export async function setupOperateTest(opts: { streakUrl?: string } = {}): Promise<OperateTest> {
+export async function setupOperateTest(opts: { streak?: { baseUrl: string; apiKey: string } } = {}): Promise<OperateTest> {
   const tdb = await createTestDatabase(inject('databaseUrl'));
   const settings = { DATABASE_URL: tdb.url, CONDUIT_SECRET_KEYS: `k1:${generateSecretKey()}`, NEXTAUTH_SECRET: 'operate-tests-secret-0123456789', NEXTAUTH_URL: 'http://127.0.0.1:3999' };
   for (const [k, v] of Object.entries(settings)) vi.stubEnv(k, v);
@@ -25,7 +25,7 @@ export async function setupOperateTest(opts: { streakUrl?: string } = {}): Promi
   const { appRouter } = await import('../index');
   const { workspaceId } = await seedDemo(db(), {
     secrets: secrets(),
-    streak: { baseUrl: opts.streakUrl ?? 'http://127.0.0.1:9/api', apiKey: 'streak-test-key-123' },
+    streak: opts.streak ?? { baseUrl: 'http://127.0.0.1:9/api', apiKey: 'streak-test-key-123' },
     sage100: { baseUrl: 'http://127.0.0.1:9', token: 'gateway-token-123456', company: 'ABC' },
   });
   const envs = await db().environment.findMany({ where: { workspaceId } });
