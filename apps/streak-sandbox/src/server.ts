@@ -67,6 +67,7 @@ function buildApp(ctx: Ctx): FastifyInstance {
     register(api, ctx);
   }
   registerControl(app, ctx);
+  app.get('/__sandbox/routes', async () => ({ routes: api.routes }));
   registerBoard(app, ctx);
   return app;
 }

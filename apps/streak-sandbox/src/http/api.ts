@@ -21,6 +21,8 @@ export class RawReply {
 }
 
 export interface Api {
+  /** Every endpoint registered so far (served at /__sandbox/routes). */
+  routes: { method: string; path: string }[];
   get(path: string, handler: Handler): void;
   post(path: string, handler: Handler): void;
   put(path: string, handler: Handler): void;
@@ -34,7 +36,9 @@ declare module 'fastify' {
 }
 
 export function createApi(app: FastifyInstance): Api {
+  const routes: Api['routes'] = [];
   const add = (method: 'GET' | 'POST' | 'PUT' | 'DELETE') => (path: string, handler: Handler) => {
+    routes.push({ method, path: `/api${path}` });
     app.route({
       method,
       url: `/api${path}`,
@@ -50,5 +54,5 @@ export function createApi(app: FastifyInstance): Api {
       },
     });
   };
-  return { get: add('GET'), post: add('POST'), put: add('PUT'), del: add('DELETE') };
+  return { routes, get: add('GET'), post: add('POST'), put: add('PUT'), del: add('DELETE') };
 }
