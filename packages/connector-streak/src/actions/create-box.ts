@@ -34,6 +34,8 @@ function reference(pipeline: Pipeline, ref: { field: string; value?: string }, i
   return { key: f.key, value: ref.value ?? idempotencyKey ?? '' };
 }
 
+const RACE_WINDOW_MS = 60 * 60 * 1000;
+
 /** The box every racer agrees on: the oldest, ties broken by key. */
 const oldest = (boxes: WireBox[]) => [...boxes].sort((a, b) => (a.creationTimestamp ?? 0) - (b.creationTimestamp ?? 0) || a.key.localeCompare(b.key))[0];
 
@@ -49,7 +51,7 @@ export const createBox = defineAction({
     const session = new StreakSession(http);
     const pipeline = await session.pipeline(input.pipelineKey);
     const ref = input.externalRef ? reference(pipeline, input.externalRef, idempotencyKey) : undefined;
-    const withRef = (limit: number) => (ref ? findBoxesByField({ http, signal, heartbeat, pipeline, field: ref.key, value: ref.value, limit }) : Promise.resolve([]));
+    const withRef = (limit: number, createdSince?: number) => (ref ? findBoxesByField({ http, signal, heartbeat, pipeline, field: ref.key, value: ref.value, limit, createdSince }) : Promise.resolve([]));
     const [existing] = await withRef(1);
     if (existing) {
       log.info('box already exists for external reference', { boxKey: existing.key });
@@ -63,7 +65,8 @@ export const createBox = defineAction({
     const box = missing.length ? await streakApi.updateBox(http, created.key, { fields: Object.fromEntries(missing) }) : created;
     // Two attempts can race (a timed-out activity still running beside its retry): both saw no box and
     // both created one. Each then keeps the oldest box carrying the reference and removes its own.
-    const winner = oldest(await withRef(10));
+    // A racer's box was made after our look, so only the last hour's boxes need checking.
+    const winner = oldest(await withRef(10, (box.creationTimestamp ?? Date.now()) - RACE_WINDOW_MS));
     if (winner && winner.key !== box.key) {
       log.warn('concurrent create for the same reference; keeping the older box', { kept: winner.key, removed: box.key });
       await streakApi.deleteBox(http, box.key);

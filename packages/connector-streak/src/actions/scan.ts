@@ -18,6 +18,8 @@ export async function findBoxesByField(opts: {
   value: FieldValue;
   stageKey?: string;
   limit: number;
+  /** Only boxes created at or after this epoch ms (the scan runs newest first, so it stops there). */
+  createdSince?: number;
 }): Promise<WireBox[]> {
   const wanted = opts.pipeline.fields.encode(opts.field, opts.value);
   const found: WireBox[] = [];
@@ -29,8 +31,9 @@ export async function findBoxesByField(opts: {
     heartbeat: opts.heartbeat,
     fetch: (page) => streakApi.boxPage(opts.http, opts.pipeline.key, { page, sortBy: 'creationTimestamp', stageKey: opts.stageKey }),
   })) {
-    for (const b of boxes) if (valuesMatch(b.fields?.[wanted.key], wanted.value)) found.push(b);
-    if (found.length >= opts.limit) break;
+    const fresh = boxes.filter((b) => opts.createdSince === undefined || (b.creationTimestamp ?? 0) >= opts.createdSince);
+    for (const b of fresh) if (valuesMatch(b.fields?.[wanted.key], wanted.value)) found.push(b);
+    if (found.length >= opts.limit || fresh.length < boxes.length) break;
   }
   return found.slice(0, opts.limit);
 }
