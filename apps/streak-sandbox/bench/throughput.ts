@@ -13,7 +13,10 @@ const CONCURRENCY = 32;
 const PHASE_MS = 5_000;
 const WARMUP_MS = 1_000;
 const appDir = fileURLToPath(new URL('..', import.meta.url));
-const headers = { authorization: `Basic ${Buffer.from(`${DEMO_API_KEY}:`).toString('base64')}`, 'content-type': 'application/json' };
+const headers = {
+  authorization: `Basic ${Buffer.from(`${DEMO_API_KEY}:`).toString('base64')}`,
+  'content-type': 'application/json',
+};
 
 async function freePort(): Promise<number> {
   const srv = createServer();
@@ -63,20 +66,29 @@ async function main(): Promise<void> {
   const api = `http://127.0.0.1:${port}/api`;
   try {
     const seed = demoSeed();
-    const boxes = (await (await fetch(`${api}/v1/pipelines/${seed.pipelineKey}/boxes`, { headers })).json()) as { key: string }[];
+    const boxes = (await (
+      await fetch(`${api}/v1/pipelines/${seed.pipelineKey}/boxes`, { headers })
+    ).json()) as { key: string }[];
     const boxKey = (i: number): string => (boxes[i % boxes.length] as { key: string }).key;
     const get = (i: number) => fetch(`${api}/v1/boxes/${boxKey(i)}`, { headers });
     const update = (i: number) =>
       fetch(`${api}/v1/boxes/${boxKey(i)}`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ notes: `bench ${i}`, fields: { [seed.fields['Deal value'] as string]: String(i) } }),
+        body: JSON.stringify({
+          notes: `bench ${i}`,
+          fields: { [seed.fields['Deal value'] as string]: String(i) },
+        }),
       });
     await measure(WARMUP_MS, get);
     const gets = await measure(PHASE_MS, get);
     const updates = await measure(PHASE_MS, update);
-    console.log(`GET  /api/v1/boxes/{key}: ${Math.round(gets)} req/s (${CONCURRENCY} keep-alive connections, ${PHASE_MS / 1000}s)`);
-    console.log(`POST /api/v1/boxes/{key}: ${Math.round(updates)} updates/s (state persisted to a JSON snapshot)`);
+    console.log(
+      `GET  /api/v1/boxes/{key}: ${Math.round(gets)} req/s (${CONCURRENCY} keep-alive connections, ${PHASE_MS / 1000}s)`,
+    );
+    console.log(
+      `POST /api/v1/boxes/{key}: ${Math.round(updates)} updates/s (state persisted to a JSON snapshot)`,
+    );
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

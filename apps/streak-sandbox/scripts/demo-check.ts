@@ -8,7 +8,15 @@ import { startReceiver } from '../src/contract/receiver';
 import { startSandbox } from '../src/index';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const screenshot = fileURLToPath(new URL('../docs/board.png', import.meta.url));
 
 async function main(): Promise<void> {
@@ -33,10 +41,16 @@ async function main(): Promise<void> {
 
     const [delivery] = await rx.waitFor(1);
     const box = (delivery?.body as { name: string; stageKey: string }[])[0];
-    if (delivery?.headers['x-streak-webhook-token'] !== 'demo-token-42') throw new Error('token header missing');
-    await page.locator('[data-testid=delivery-row][data-status=delivered]').first().waitFor({ timeout: 10_000 });
+    if (delivery?.headers['x-streak-webhook-token'] !== 'demo-token-42')
+      throw new Error('token header missing');
+    await page
+      .locator('[data-testid=delivery-row][data-status=delivered]')
+      .first()
+      .waitFor({ timeout: 10_000 });
     await page.screenshot({ path: screenshot });
-    console.log(`moved "${box?.name}" to stage ${box?.stageKey}; receiver got it with X-Streak-Webhook-Token; screenshot: ${screenshot}`);
+    console.log(
+      `moved "${box?.name}" to stage ${box?.stageKey}; receiver got it with X-Streak-Webhook-Token; screenshot: ${screenshot}`,
+    );
   } finally {
     await browser.close();
     await rx.close();

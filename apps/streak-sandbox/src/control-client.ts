@@ -35,7 +35,8 @@ export function sandboxControl(url: string): SandboxControl {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const data = (await res.json()) as T & { error?: string };
-    if (!res.ok) throw new Error(`sandbox control ${method} ${path} failed: ${res.status} ${data.error ?? ''}`);
+    if (!res.ok)
+      throw new Error(`sandbox control ${method} ${path} failed: ${res.status} ${data.error ?? ''}`);
     return data;
   };
   return {

@@ -5,10 +5,16 @@ import { startSandbox } from './server';
 async function main(): Promise<void> {
   let sandbox;
   try {
-    sandbox = await startSandbox({ port: env.STREAK_SANDBOX_PORT, host: env.STREAK_SANDBOX_HOST, dataFile: env.STREAK_SANDBOX_DATA_FILE });
+    sandbox = await startSandbox({
+      port: env.STREAK_SANDBOX_PORT,
+      host: env.STREAK_SANDBOX_HOST,
+      dataFile: env.STREAK_SANDBOX_DATA_FILE,
+    });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      console.error(`streak-sandbox: port ${env.STREAK_SANDBOX_PORT} is already in use; stop the process holding it or set STREAK_SANDBOX_PORT to a free port.`);
+      console.error(
+        `streak-sandbox: port ${env.STREAK_SANDBOX_PORT} is already in use; stop the process holding it or set STREAK_SANDBOX_PORT to a free port.`,
+      );
       process.exit(1);
     }
     console.error(`streak-sandbox: ${err instanceof Error ? err.message : String(err)}`);

@@ -45,7 +45,11 @@ export interface Sandbox {
 }
 
 function buildApp(ctx: Ctx): FastifyInstance {
-  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true }, keepAliveTimeout: 65_000 });
+  const app = Fastify({
+    logger: false,
+    routerOptions: { ignoreTrailingSlash: true },
+    keepAliveTimeout: 65_000,
+  });
   registerBodyParser(app);
   app.decorateRequest('userKey', '');
   app.addHook('onRequest', async (req) => {
@@ -54,16 +58,40 @@ function buildApp(ctx: Ctx): FastifyInstance {
     req.userKey = authenticate(ctx.store, req.headers.authorization);
   });
   app.setErrorHandler((err, _req, reply) => {
-    if (err instanceof ApiError) return reply.code(err.status).headers(err.headers).send(errorBody(err.message));
-    const e = err as { statusCode?: number; message?: string; issues?: { path: unknown[]; message: string }[] };
-    if (e.issues) return reply.code(400).send(errorBody(e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
-    if (e.statusCode && e.statusCode < 500) return reply.code(e.statusCode).send(errorBody(e.message ?? 'Bad request'));
+    if (err instanceof ApiError)
+      return reply.code(err.status).headers(err.headers).send(errorBody(err.message));
+    const e = err as {
+      statusCode?: number;
+      message?: string;
+      issues?: { path: unknown[]; message: string }[];
+    };
+    if (e.issues)
+      return reply
+        .code(400)
+        .send(errorBody(e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+    if (e.statusCode && e.statusCode < 500)
+      return reply.code(e.statusCode).send(errorBody(e.message ?? 'Bad request'));
     console.error('streak-sandbox: unexpected error', err);
     return reply.code(500).send(errorBody('Internal server error'));
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody(`No such endpoint: ${req.method} ${req.url.split('?')[0]}`)));
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send(errorBody(`No such endpoint: ${req.method} ${req.url.split('?')[0]}`)),
+  );
   const api = createApi(app);
-  for (const register of [registerUsers, registerPipelines, registerStages, registerFields, registerBoxes, registerParties, registerTasks, registerComments, registerMeetings, registerTimeline, registerSearch, registerWebhooks]) {
+  for (const register of [
+    registerUsers,
+    registerPipelines,
+    registerStages,
+    registerFields,
+    registerBoxes,
+    registerParties,
+    registerTasks,
+    registerComments,
+    registerMeetings,
+    registerTimeline,
+    registerSearch,
+    registerWebhooks,
+  ]) {
     register(api, ctx);
   }
   registerControl(app, ctx);

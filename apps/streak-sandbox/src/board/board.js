@@ -3,7 +3,17 @@
 'use strict';
 
 const AUTH = 'Basic ' + btoa(window.SANDBOX_API_KEY + ':');
-const EVENTS = ['BOX_CHANGE_STAGE', 'BOX_CREATE', 'BOX_EDIT', 'BOX_DELETE', 'STAGE_CREATE', 'COMMENT_CREATE', 'TASK_CREATE', 'TASK_COMPLETE', 'MEETING_CREATE'];
+const EVENTS = [
+  'BOX_CHANGE_STAGE',
+  'BOX_CREATE',
+  'BOX_EDIT',
+  'BOX_DELETE',
+  'STAGE_CREATE',
+  'COMMENT_CREATE',
+  'TASK_CREATE',
+  'TASK_COMPLETE',
+  'MEETING_CREATE',
+];
 const state = { pipelines: [], pipeline: null, boxes: [], orgs: {}, filter: '', busy: false };
 const $ = (sel) => document.querySelector(sel);
 
@@ -37,50 +47,118 @@ function toast(message, isError) {
 }
 
 const field = (name) => state.pipeline.fields.find((f) => f.name === name);
-const valueOf = (box, name) => { const f = field(name); return f ? box.fields[f.key] : undefined; };
-const optionName = (name, key) => { const f = field(name); return f?.dropdownSettings?.items.find((i) => i.key === key)?.name; };
-const money = (v, cur) => v ? Number(v).toLocaleString('en-US', { style: 'currency', currency: cur || 'USD', maximumFractionDigits: 0 }) : '';
+const valueOf = (box, name) => {
+  const f = field(name);
+  return f ? box.fields[f.key] : undefined;
+};
+const optionName = (name, key) => {
+  const f = field(name);
+  return f?.dropdownSettings?.items.find((i) => i.key === key)?.name;
+};
+const money = (v, cur) =>
+  v
+    ? Number(v).toLocaleString('en-US', {
+        style: 'currency',
+        currency: cur || 'USD',
+        maximumFractionDigits: 0,
+      })
+    : '';
 
 function card(box) {
   const orgKey = box.organizations[0]?.key;
   const status = optionName('Order status', valueOf(box, 'Order status'));
   const so = valueOf(box, 'Sage sales order no');
   const who = box.assignedToSharingEntries[0];
-  return el('article', {
-    class: 'card', draggable: 'true', 'data-testid': 'box-card', 'data-box-key': box.key,
-    ondragstart: (e) => { e.dataTransfer.setData('text/plain', box.key); e.currentTarget.classList.add('dragging'); },
-    ondragend: (e) => e.currentTarget.classList.remove('dragging'),
-    onclick: () => openEditor(box),
-  },
+  return el(
+    'article',
+    {
+      class: 'card',
+      draggable: 'true',
+      'data-testid': 'box-card',
+      'data-box-key': box.key,
+      ondragstart: (e) => {
+        e.dataTransfer.setData('text/plain', box.key);
+        e.currentTarget.classList.add('dragging');
+      },
+      ondragend: (e) => e.currentTarget.classList.remove('dragging'),
+      onclick: () => openEditor(box),
+    },
     el('div', { class: 'card-title' }, box.name),
     orgKey && state.orgs[orgKey] ? el('div', { class: 'card-org' }, state.orgs[orgKey]) : null,
-    el('div', { class: 'card-meta' },
-      el('span', { class: 'amount' }, money(valueOf(box, 'Deal value'), optionName('Currency', valueOf(box, 'Currency')))),
-      valueOf(box, 'Sage customer no') ? el('span', { class: 'chip' }, valueOf(box, 'Sage customer no')) : null),
-    so || status ? el('div', { class: 'card-meta' }, so ? el('span', { class: 'chip so' }, 'SO ' + so) : null, status ? el('span', { class: 'badge ' + status.toLowerCase().replace(/\s+/g, '-') }, status) : null) : null,
-    who ? el('span', { class: 'avatar', title: who.fullName }, who.fullName.split(' ').map((p) => p[0]).join('')) : null);
+    el(
+      'div',
+      { class: 'card-meta' },
+      el(
+        'span',
+        { class: 'amount' },
+        money(valueOf(box, 'Deal value'), optionName('Currency', valueOf(box, 'Currency'))),
+      ),
+      valueOf(box, 'Sage customer no')
+        ? el('span', { class: 'chip' }, valueOf(box, 'Sage customer no'))
+        : null,
+    ),
+    so || status
+      ? el(
+          'div',
+          { class: 'card-meta' },
+          so ? el('span', { class: 'chip so' }, 'SO ' + so) : null,
+          status ? el('span', { class: 'badge ' + status.toLowerCase().replace(/\s+/g, '-') }, status) : null,
+        )
+      : null,
+    who
+      ? el(
+          'span',
+          { class: 'avatar', title: who.fullName },
+          who.fullName
+            .split(' ')
+            .map((p) => p[0])
+            .join(''),
+        )
+      : null,
+  );
 }
 
 function render() {
   const board = $('#board');
-  if (!state.pipeline) { board.replaceChildren(el('p', { class: 'empty' }, 'No pipelines yet.')); return; }
+  if (!state.pipeline) {
+    board.replaceChildren(el('p', { class: 'empty' }, 'No pipelines yet.'));
+    return;
+  }
   const needle = state.filter.toLowerCase();
   const visible = state.boxes.filter((b) => !needle || b.name.toLowerCase().includes(needle));
-  board.replaceChildren(...state.pipeline.stageOrder.map((stageKey) => {
-    const stage = state.pipeline.stages[stageKey];
-    const boxes = visible.filter((b) => b.stageKey === stageKey);
-    const total = boxes.reduce((sum, b) => sum + (Number(valueOf(b, 'Deal value')) || 0), 0);
-    return el('section', {
-      class: 'column', 'data-testid': 'stage-' + stage.name, 'data-stage-key': stageKey,
-      ondragover: (e) => { e.preventDefault(); e.currentTarget.classList.add('over'); },
-      ondragleave: (e) => e.currentTarget.classList.remove('over'),
-      ondrop: (e) => { e.preventDefault(); e.currentTarget.classList.remove('over'); moveBox(e.dataTransfer.getData('text/plain'), stageKey); },
-    },
-      el('header', { style: `border-top-color:${stage.color?.backgroundColor || '#888'}` },
-        el('span', { class: 'stage-name' }, stage.name), el('span', { class: 'count' }, String(boxes.length)),
-        total ? el('div', { class: 'stage-total' }, money(total)) : null),
-      el('div', { class: 'cards' }, boxes.map(card)));
-  }));
+  board.replaceChildren(
+    ...state.pipeline.stageOrder.map((stageKey) => {
+      const stage = state.pipeline.stages[stageKey];
+      const boxes = visible.filter((b) => b.stageKey === stageKey);
+      const total = boxes.reduce((sum, b) => sum + (Number(valueOf(b, 'Deal value')) || 0), 0);
+      return el(
+        'section',
+        {
+          class: 'column',
+          'data-testid': 'stage-' + stage.name,
+          'data-stage-key': stageKey,
+          ondragover: (e) => {
+            e.preventDefault();
+            e.currentTarget.classList.add('over');
+          },
+          ondragleave: (e) => e.currentTarget.classList.remove('over'),
+          ondrop: (e) => {
+            e.preventDefault();
+            e.currentTarget.classList.remove('over');
+            moveBox(e.dataTransfer.getData('text/plain'), stageKey);
+          },
+        },
+        el(
+          'header',
+          { style: `border-top-color:${stage.color?.backgroundColor || '#888'}` },
+          el('span', { class: 'stage-name' }, stage.name),
+          el('span', { class: 'count' }, String(boxes.length)),
+          total ? el('div', { class: 'stage-total' }, money(total)) : null,
+        ),
+        el('div', { class: 'cards' }, boxes.map(card)),
+      );
+    }),
+  );
 }
 
 async function moveBox(boxKey, stageKey) {
@@ -102,11 +180,35 @@ async function moveBox(boxKey, stageKey) {
 
 function input(f, value) {
   const name = 'f' + f.key;
-  if (f.type === 'DROPDOWN') return el('select', { name }, el('option', { value: '' }, '—'), f.dropdownSettings.items.map((i) => el('option', { value: i.key, selected: i.key === value }, i.name)));
+  if (f.type === 'DROPDOWN')
+    return el(
+      'select',
+      { name },
+      el('option', { value: '' }, '—'),
+      f.dropdownSettings.items.map((i) => el('option', { value: i.key, selected: i.key === value }, i.name)),
+    );
   if (f.type === 'CHECKBOX') return el('input', { type: 'checkbox', name, checked: value === true });
-  if (f.type === 'DATE') return el('input', { type: 'date', name, value: value ? new Date(value).toISOString().slice(0, 10) : '' });
-  if (f.type === 'TAG') return el('div', { class: 'tags' }, f.tagSettings.tags.map((t) => el('label', {}, el('input', { type: 'checkbox', name, value: t.key, checked: (value || []).includes(t.key) }), t.tag)));
-  if (f.type === 'TEXT_INPUT' && (f.name === 'Products' || String(value || '').includes('\n'))) return el('textarea', { name, rows: 4 }, value || '');
+  if (f.type === 'DATE')
+    return el('input', {
+      type: 'date',
+      name,
+      value: value ? new Date(value).toISOString().slice(0, 10) : '',
+    });
+  if (f.type === 'TAG')
+    return el(
+      'div',
+      { class: 'tags' },
+      f.tagSettings.tags.map((t) =>
+        el(
+          'label',
+          {},
+          el('input', { type: 'checkbox', name, value: t.key, checked: (value || []).includes(t.key) }),
+          t.tag,
+        ),
+      ),
+    );
+  if (f.type === 'TEXT_INPUT' && (f.name === 'Products' || String(value || '').includes('\n')))
+    return el('textarea', { name, rows: 4 }, value || '');
   if (f.type === 'TEXT_INPUT') return el('input', { name, value: value ?? '' });
   return el('input', { name, value: JSON.stringify(value ?? null), disabled: true });
 }
@@ -116,9 +218,19 @@ function openEditor(box) {
   $('#editor-title').textContent = box.name;
   $('#editor-fields').replaceChildren(
     el('label', {}, 'Name', el('input', { name: 'name', value: box.name, required: true })),
-    el('label', {}, 'Stage', el('select', { name: 'stageKey' }, p.stageOrder.map((k) => el('option', { value: k, selected: k === box.stageKey }, p.stages[k].name)))),
+    el(
+      'label',
+      {},
+      'Stage',
+      el(
+        'select',
+        { name: 'stageKey' },
+        p.stageOrder.map((k) => el('option', { value: k, selected: k === box.stageKey }, p.stages[k].name)),
+      ),
+    ),
     el('label', {}, 'Notes', el('textarea', { name: 'notes', rows: 2 }, box.notes || '')),
-    p.fields.map((f) => el('label', {}, f.name, input(f, box.fields[f.key]))));
+    p.fields.map((f) => el('label', {}, f.name, input(f, box.fields[f.key]))),
+  );
   const form = $('#editor-form');
   form.onsubmit = async (e) => {
     e.preventDefault();
@@ -132,26 +244,77 @@ function openEditor(box) {
       else if (f.type === 'DROPDOWN' || f.type === 'TEXT_INPUT') fields[f.key] = data.get(n) || null;
     }
     try {
-      Object.assign(box, await api('POST', `/api/v1/boxes/${box.key}`, { name: data.get('name'), notes: data.get('notes'), stageKey: data.get('stageKey'), fields }));
+      Object.assign(
+        box,
+        await api('POST', `/api/v1/boxes/${box.key}`, {
+          name: data.get('name'),
+          notes: data.get('notes'),
+          stageKey: data.get('stageKey'),
+          fields,
+        }),
+      );
       $('#editor').close();
       render();
       toast('Saved');
       setTimeout(refreshSide, 400);
-    } catch (err) { toast('Save failed: ' + err.message, true); }
+    } catch (err) {
+      toast('Save failed: ' + err.message, true);
+    }
   };
   $('#editor').showModal();
 }
 
 async function refreshSide() {
   if (!state.pipeline) return;
-  const [hooks, log] = await Promise.all([api('GET', `/api/v2/pipelines/${state.pipeline.key}/webhooks`), fetch('/__sandbox/deliveries?limit=25').then((r) => r.json())]);
-  $('#webhooks').replaceChildren(...(hooks.length ? hooks.map((w) => el('li', { 'data-testid': 'webhook-item' },
-    el('span', { class: 'event' }, w.event), el('span', { class: 'target', title: w.targetUrl }, w.targetUrl),
-    el('button', { class: 'link', title: 'Delete subscription', onclick: async () => { await api('DELETE', `/api/v2/webhooks/${w.key}`); refreshSide(); } }, '✕'))) : [el('li', { class: 'muted' }, 'None yet — add one below.')]));
-  $('#deliveries').replaceChildren(...log.deliveries.map((d) => el('tr', { 'data-testid': 'delivery-row', 'data-status': d.status },
-    el('td', {}, String(d.id)), el('td', {}, d.event),
-    el('td', {}, el('span', { class: 'pill ' + d.status, title: d.lastError || '' }, d.status + (d.lastStatusCode ? ' ' + d.lastStatusCode : ''))),
-    el('td', {}, String(d.attempts)), el('td', { class: 'target', title: d.targetUrl }, d.targetUrl + (d.hasToken ? ' 🔑' : '')))));
+  const [hooks, log] = await Promise.all([
+    api('GET', `/api/v2/pipelines/${state.pipeline.key}/webhooks`),
+    fetch('/__sandbox/deliveries?limit=25').then((r) => r.json()),
+  ]);
+  $('#webhooks').replaceChildren(
+    ...(hooks.length
+      ? hooks.map((w) =>
+          el(
+            'li',
+            { 'data-testid': 'webhook-item' },
+            el('span', { class: 'event' }, w.event),
+            el('span', { class: 'target', title: w.targetUrl }, w.targetUrl),
+            el(
+              'button',
+              {
+                class: 'link',
+                title: 'Delete subscription',
+                onclick: async () => {
+                  await api('DELETE', `/api/v2/webhooks/${w.key}`);
+                  refreshSide();
+                },
+              },
+              '✕',
+            ),
+          ),
+        )
+      : [el('li', { class: 'muted' }, 'None yet — add one below.')]),
+  );
+  $('#deliveries').replaceChildren(
+    ...log.deliveries.map((d) =>
+      el(
+        'tr',
+        { 'data-testid': 'delivery-row', 'data-status': d.status },
+        el('td', {}, String(d.id)),
+        el('td', {}, d.event),
+        el(
+          'td',
+          {},
+          el(
+            'span',
+            { class: 'pill ' + d.status, title: d.lastError || '' },
+            d.status + (d.lastStatusCode ? ' ' + d.lastStatusCode : ''),
+          ),
+        ),
+        el('td', {}, String(d.attempts)),
+        el('td', { class: 'target', title: d.targetUrl }, d.targetUrl + (d.hasToken ? ' 🔑' : '')),
+      ),
+    ),
+  );
 }
 
 async function loadPipeline(key) {
@@ -172,13 +335,22 @@ async function main() {
     e.preventDefault();
     const data = new FormData(e.target);
     try {
-      await api('POST', `/api/v2/webhooks?pipelineKey=${state.pipeline.key}`, { event: data.get('event'), targetUrl: data.get('targetUrl'), ...(data.get('token') ? { token: data.get('token') } : {}) });
+      await api('POST', `/api/v2/webhooks?pipelineKey=${state.pipeline.key}`, {
+        event: data.get('event'),
+        targetUrl: data.get('targetUrl'),
+        ...(data.get('token') ? { token: data.get('token') } : {}),
+      });
       e.target.reset();
       refreshSide();
-    } catch (err) { toast('Subscribe failed: ' + err.message, true); }
+    } catch (err) {
+      toast('Subscribe failed: ' + err.message, true);
+    }
   };
   $('#editor-cancel').onclick = () => $('#editor').close();
-  $('#filter').oninput = (e) => { state.filter = e.target.value; render(); };
+  $('#filter').oninput = (e) => {
+    state.filter = e.target.value;
+    render();
+  };
   state.pipelines = await api('GET', '/api/v1/pipelines');
   $('#pipeline').replaceChildren(...state.pipelines.map((p) => el('option', { value: p.key }, p.name)));
   $('#pipeline').onchange = (e) => loadPipeline(e.target.value);

@@ -10,7 +10,9 @@ beforeAll(async () => {
   t = await openTarget();
   me = (await t.get('/v1/users/me')).body;
   p = await scratchPipeline(t, 'activity');
-  box = (await t.post(`/v2/pipelines/${p.key}/boxes`, { name: `Activity box ${Date.now()}`, notes: 'zebra notes' })).body;
+  box = (
+    await t.post(`/v2/pipelines/${p.key}/boxes`, { name: `Activity box ${Date.now()}`, notes: 'zebra notes' })
+  ).body;
 });
 afterAll(async () => {
   await dropPipeline(t, p.key);
@@ -51,7 +53,9 @@ describe('comments and meetings', () => {
     expect([c.boxKey, c.message, c.creatorKey]).toEqual([box.key, 'Called the buyer', me.key]);
     const list = (await t.get(`/v2/boxes/${box.key}/comments`)).body;
     expect(list.results.some((x: Json) => x.key === c.key)).toBe(true);
-    expect((await t.post(`/v2/comments/${c.key}`, { message: 'Called the buyer twice' })).body.message).toBe('Called the buyer twice');
+    expect((await t.post(`/v2/comments/${c.key}`, { message: 'Called the buyer twice' })).body.message).toBe(
+      'Called the buyer twice',
+    );
     const reacted = (await t.post(`/v2/comments/${c.key}/react`, { emoji: '👍' })).body;
     expect(reacted.reactionSummary[0]).toMatchObject({ emoji: '👍', count: 1 });
     expectError(await t.post(`/v2/boxes/${box.key}/comments`, { message: '' }), 400);
@@ -60,9 +64,18 @@ describe('comments and meetings', () => {
   });
 
   it('creates and updates call logs and meeting notes; rejects an unknown meetingType', async () => {
-    const m = (await t.post(`/v2/boxes/${box.key}/meetings`, { meetingType: 'CALL_LOG', startTimestamp: Date.now(), duration: 600_000, notes: 'Intro call' })).body;
+    const m = (
+      await t.post(`/v2/boxes/${box.key}/meetings`, {
+        meetingType: 'CALL_LOG',
+        startTimestamp: Date.now(),
+        duration: 600_000,
+        notes: 'Intro call',
+      })
+    ).body;
     expect([m.meetingType, m.duration, m.boxKey]).toEqual(['CALL_LOG', 600_000, box.key]);
-    expect((await t.post(`/v2/meetings/${m.key}`, { notes: 'Intro call, follow up' })).body.notes).toBe('Intro call, follow up');
+    expect((await t.post(`/v2/meetings/${m.key}`, { notes: 'Intro call, follow up' })).body.notes).toBe(
+      'Intro call, follow up',
+    );
     expectError(await t.post(`/v2/boxes/${box.key}/meetings`, { meetingType: 'LUNCH' }), 400);
     const list = (await t.get(`/v2/boxes/${box.key}/meetings`)).body;
     expect(list.results.map((x: Json) => x.key)).toContain(m.key);
@@ -82,7 +95,9 @@ describe('timeline and search', () => {
     const first = (await t.get(`/v2/boxes/${box.key}/timeline?filters=[COMMENTS,CALL_LOGS]&limit=1`)).body;
     expect(first.entries).toHaveLength(1);
     expect(typeof first.nextPage).toBe('string');
-    const second = (await t.get(`/v2/boxes/${box.key}/timeline?nextPageToken=${encodeURIComponent(first.nextPage)}`)).body;
+    const second = (
+      await t.get(`/v2/boxes/${box.key}/timeline?nextPageToken=${encodeURIComponent(first.nextPage)}`)
+    ).body;
     expect(second.entries).toHaveLength(1);
     expect(second.entries[0].key).not.toBe(first.entries[0].key);
   });
@@ -96,15 +111,21 @@ describe('timeline and search', () => {
   it('searches boxes by query into {results:{boxes,contacts,orgs}, query, page}', async () => {
     const res = (await t.get(`/v1/search?query=${encodeURIComponent(box.name)}&pipelineKey=${p.key}`)).body;
     expect(Object.keys(res.results).sort()).toEqual(['boxes', 'contacts', 'orgs']);
-    expect(res.results.boxes[0]).toMatchObject({ boxKey: box.key, pipelineKey: p.key, stageKey: box.stageKey });
+    expect(res.results.boxes[0]).toMatchObject({
+      boxKey: box.key,
+      pipelineKey: p.key,
+      stageKey: box.stageKey,
+    });
     expect([res.query, res.page]).toEqual([box.name, 0]);
   });
 
   it('searches by exact box name with query null, filtered by stageKey', async () => {
-    const res = (await t.get(`/v1/search?name=${encodeURIComponent(box.name)}&stageKey=${box.stageKey}`)).body;
+    const res = (await t.get(`/v1/search?name=${encodeURIComponent(box.name)}&stageKey=${box.stageKey}`))
+      .body;
     expect(res.query).toBeNull();
     expect(res.results.boxes.map((b: Json) => b.boxKey)).toEqual([box.key]);
-    const other = (await t.get(`/v1/search?name=${encodeURIComponent(box.name)}&stageKey=${p.stageOrder[2]}`)).body;
+    const other = (await t.get(`/v1/search?name=${encodeURIComponent(box.name)}&stageKey=${p.stageOrder[2]}`))
+      .body;
     expect(other.results.boxes).toEqual([]);
   });
 

@@ -28,7 +28,9 @@ describe('auth', () => {
   });
 
   it('answers 401 {"success":false,"error":"invalid api key"} for an unknown key', async () => {
-    const res = await t.request('GET', '/v1/users/me', { authorization: basic('strk_not_a_real_key_000000000000000') });
+    const res = await t.request('GET', '/v1/users/me', {
+      authorization: basic('strk_not_a_real_key_000000000000000'),
+    });
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ success: false, error: 'invalid api key' });
   });
@@ -52,7 +54,8 @@ describe('version split', () => {
   });
 
   it('has no /v2/boxes collection, /v2/activities or /v2/fields', async () => {
-    for (const path of ['/v2/boxes', '/v2/activities', '/v2/fields', '/v3/pipelines']) expect((await t.get(path)).status).toBe(404);
+    for (const path of ['/v2/boxes', '/v2/activities', '/v2/fields', '/v3/pipelines'])
+      expect((await t.get(path)).status).toBe(404);
   });
 
   it('lists teams under v2 as {results}', async () => {

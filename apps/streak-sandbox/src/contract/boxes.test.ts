@@ -12,12 +12,20 @@ beforeAll(async () => {
   t = await openTarget();
   me = (await t.get('/v1/users/me')).body;
   p = await scratchPipeline(t, 'boxes', [
-    { name: 'Amount', type: 'TEXT_INPUT' }, { name: 'Close', type: 'DATE' }, { name: 'Rush', type: 'CHECKBOX' },
-    { name: 'Currency', type: 'DROPDOWN' }, { name: 'Segment', type: 'TAG' }, { name: 'Score', type: 'FORMULA' },
+    { name: 'Amount', type: 'TEXT_INPUT' },
+    { name: 'Close', type: 'DATE' },
+    { name: 'Rush', type: 'CHECKBOX' },
+    { name: 'Currency', type: 'DROPDOWN' },
+    { name: 'Segment', type: 'TAG' },
+    { name: 'Score', type: 'FORMULA' },
   ]);
   for (const field of p.fields) f[field.name] = field.key;
-  const dd = await t.post(`/v1/pipelines/${p.key}/fields/${f.Currency}`, { dropdownSettings: { items: [{ name: 'USD' }, { name: 'CAD' }] } });
-  const tags = await t.post(`/v1/pipelines/${p.key}/fields/${f.Segment}`, { tagSettings: { tags: [{ tag: 'Retail' }, { tag: 'Gov' }] } });
+  const dd = await t.post(`/v1/pipelines/${p.key}/fields/${f.Currency}`, {
+    dropdownSettings: { items: [{ name: 'USD' }, { name: 'CAD' }] },
+  });
+  const tags = await t.post(`/v1/pipelines/${p.key}/fields/${f.Segment}`, {
+    tagSettings: { tags: [{ tag: 'Retail' }, { tag: 'Gov' }] },
+  });
   for (const i of dd.body.dropdownSettings.items) opt[i.name] = i.key;
   for (const tag of tags.body.tagSettings.tags) opt[tag.tag] = tag.key;
 });
@@ -42,7 +50,10 @@ describe('create and read', () => {
 
   it('honours stageKey on create and the legacy v1 form PUT', async () => {
     expect((await create({ name: 'in stage 2', stageKey: p.stageOrder[1] })).stageKey).toBe(p.stageOrder[1]);
-    const legacy = await t.put(`/v1/pipelines/${p.key}/boxes`, { name: 'form box', stageKey: p.stageOrder[2] });
+    const legacy = await t.put(`/v1/pipelines/${p.key}/boxes`, {
+      name: 'form box',
+      stageKey: p.stageOrder[2],
+    });
     expect([legacy.status, legacy.body.stageKey]).toEqual([200, p.stageOrder[2]]);
   });
 
@@ -54,7 +65,12 @@ describe('create and read', () => {
   });
 
   it('answers 400 for malformed JSON', async () => {
-    expectError(await t.request('POST', `/v2/pipelines/${p.key}/boxes`, { raw: { body: '{"name": ', contentType: 'application/json' } }), 400);
+    expectError(
+      await t.request('POST', `/v2/pipelines/${p.key}/boxes`, {
+        raw: { body: '{"name": ', contentType: 'application/json' },
+      }),
+      400,
+    );
   });
 
   it('is not idempotent: two identical creates make two boxes', async () => {
@@ -75,15 +91,29 @@ describe('update', () => {
 
   it('applies whitelisted props, ignores unknown ones', async () => {
     const box = await create({ name: 'props' });
-    const res = await t.post(`/v1/boxes/${box.key}`, { name: 'props 2', notes: 'hello', creationTimestamp: 5, bogus: true });
-    expect([res.body.name, res.body.notes, res.body.creationTimestamp, res.body.bogus]).toEqual(['props 2', 'hello', box.creationTimestamp, undefined]);
+    const res = await t.post(`/v1/boxes/${box.key}`, {
+      name: 'props 2',
+      notes: 'hello',
+      creationTimestamp: 5,
+      bogus: true,
+    });
+    expect([res.body.name, res.body.notes, res.body.creationTimestamp, res.body.bogus]).toEqual([
+      'props 2',
+      'hello',
+      box.creationTimestamp,
+      undefined,
+    ]);
   });
 
   it('takes assignees as [{email}] (also as a JSON string) and returns sharing entries', async () => {
     const box = await create({ name: 'assign' });
     const res = await t.post(`/v1/boxes/${box.key}`, { assignedToSharingEntries: [{ email: me.email }] });
-    expect(res.body.assignedToSharingEntries).toEqual([expect.objectContaining({ userKey: me.key, email: me.email })]);
-    const asString = await t.post(`/v1/boxes/${box.key}`, { assignedToSharingEntries: JSON.stringify([{ email: me.email }]) });
+    expect(res.body.assignedToSharingEntries).toEqual([
+      expect.objectContaining({ userKey: me.key, email: me.email }),
+    ]);
+    const asString = await t.post(`/v1/boxes/${box.key}`, {
+      assignedToSharingEntries: JSON.stringify([{ email: me.email }]),
+    });
     expect(asString.body.assignedToSharingEntries).toHaveLength(1);
   });
 
@@ -91,8 +121,16 @@ describe('update', () => {
     const box = await create({ name: 'typed' });
     const when = Date.UTC(2026, 5, 1);
     await t.post(`/v1/boxes/${box.key}`, { fields: { [f.Amount]: 42, [f.Close]: when } });
-    const res = await t.post(`/v1/boxes/${box.key}`, { fields: { [f.Rush]: true, [f.Currency]: opt.CAD, [f.Segment]: [opt.Retail, opt.Gov] } });
-    expect(res.body.fields).toEqual({ [f.Amount]: '42', [f.Close]: when, [f.Rush]: true, [f.Currency]: opt.CAD, [f.Segment]: [opt.Retail, opt.Gov] });
+    const res = await t.post(`/v1/boxes/${box.key}`, {
+      fields: { [f.Rush]: true, [f.Currency]: opt.CAD, [f.Segment]: [opt.Retail, opt.Gov] },
+    });
+    expect(res.body.fields).toEqual({
+      [f.Amount]: '42',
+      [f.Close]: when,
+      [f.Rush]: true,
+      [f.Currency]: opt.CAD,
+      [f.Segment]: [opt.Retail, opt.Gov],
+    });
   });
 
   it.each([
@@ -104,7 +142,11 @@ describe('update', () => {
     ['FORMULA (read-only)', 'Score', 'x'],
   ])('rejects %s with 400 and applies nothing of the update', async (_label, field, value) => {
     const box = await create({ name: 'strict' });
-    const res = await t.post(`/v1/boxes/${box.key}`, { name: 'must not apply', stageKey: p.stageOrder[1], fields: { [f.Amount]: '1', [f[field] as string]: value } });
+    const res = await t.post(`/v1/boxes/${box.key}`, {
+      name: 'must not apply',
+      stageKey: p.stageOrder[1],
+      fields: { [f.Amount]: '1', [f[field] as string]: value },
+    });
     expectError(res, 400);
     const now = (await t.get(`/v1/boxes/${box.key}`)).body;
     expect([now.name, now.stageKey, now.fields]).toEqual(['strict', box.stageKey, {}]);
@@ -127,7 +169,10 @@ describe('update', () => {
     const box = await create({ name: 'values' });
     const set = await t.post(`/v1/boxes/${box.key}/fields/${f.Amount}`, { value: '99.50' });
     expect(set.body).toEqual({ key: f.Amount, value: '99.50' });
-    expect((await t.get(`/v1/boxes/${box.key}/fields/${f.Amount}`)).body).toEqual({ key: f.Amount, value: '99.50' });
+    expect((await t.get(`/v1/boxes/${box.key}/fields/${f.Amount}`)).body).toEqual({
+      key: f.Amount,
+      value: '99.50',
+    });
     expect((await t.get(`/v1/boxes/${box.key}/fields`)).body).toEqual([{ key: f.Amount, value: '99.50' }]);
     expectError(await t.post(`/v1/boxes/${box.key}/fields/${f.Rush}`, { value: 'nope' }), 400);
   });
@@ -147,7 +192,9 @@ describe('list, batch, move, delete', () => {
   });
 
   it('sortBy=lastUpdatedTimestamp is descending', async () => {
-    const list = (await t.get(`/v1/pipelines/${p.key}/boxes?sortBy=lastUpdatedTimestamp`)).body.map((b: Json) => b.lastUpdatedTimestamp);
+    const list = (await t.get(`/v1/pipelines/${p.key}/boxes?sortBy=lastUpdatedTimestamp`)).body.map(
+      (b: Json) => b.lastUpdatedTimestamp,
+    );
     expect(list).toEqual([...list].sort((a: number, b: number) => b - a));
   });
 
@@ -162,10 +209,23 @@ describe('list, batch, move, delete', () => {
 
   it('links contacts and organizations (lists replace)', async () => {
     const teamKey = p.teamKey;
-    const c = (await t.post(`/v2/teams/${teamKey}/contacts`, { givenName: 'Link', emailAddresses: [`link${Date.now()}@example.com`] })).body;
-    const o = (await t.post(`/v2/teams/${teamKey}/organizations`, { name: 'Link Org', domains: [`link${Date.now()}.example.com`] })).body;
+    const c = (
+      await t.post(`/v2/teams/${teamKey}/contacts`, {
+        givenName: 'Link',
+        emailAddresses: [`link${Date.now()}@example.com`],
+      })
+    ).body;
+    const o = (
+      await t.post(`/v2/teams/${teamKey}/organizations`, {
+        name: 'Link Org',
+        domains: [`link${Date.now()}.example.com`],
+      })
+    ).body;
     const box = await create({ name: 'linked' });
-    const res = await t.post(`/v1/boxes/${box.key}`, { contacts: [{ key: c.key, isStarred: true }], organizations: [{ key: o.key, isStarred: false }] });
+    const res = await t.post(`/v1/boxes/${box.key}`, {
+      contacts: [{ key: c.key, isStarred: true }],
+      organizations: [{ key: o.key, isStarred: false }],
+    });
     expect(res.body.contacts).toEqual([expect.objectContaining({ key: c.key, isStarred: true })]);
     expect(res.body.organizations[0].key).toBe(o.key);
     expect((await t.post(`/v1/boxes/${box.key}`, { contacts: [] })).body.contacts).toEqual([]);
@@ -176,7 +236,9 @@ describe('list, batch, move, delete', () => {
   it('moves boxes to another pipeline with the v2 batch endpoint', async () => {
     const other = await scratchPipeline(t, 'boxes target');
     const box = await create({ name: 'traveller' });
-    const res = await t.post(`/v2/pipelines/${p.key}/boxes/batch`, [{ key: box.key, boxKey: box.key, pipelineKey: other.key }]);
+    const res = await t.post(`/v2/pipelines/${p.key}/boxes/batch`, [
+      { key: box.key, boxKey: box.key, pipelineKey: other.key },
+    ]);
     expect(res.status).toBe(200);
     const moved = (await t.get(`/v1/boxes/${box.key}`)).body;
     expect([moved.pipelineKey, moved.stageKey]).toEqual([other.key, other.stageOrder[0]]);

@@ -55,7 +55,11 @@ describe.skipIf(AGAINST_REAL_STREAK)('faults', () => {
   it('drops webhook deliveries on demand and logs them as dropped', async () => {
     const rx = await startReceiver();
     const p = (await t.get('/v1/pipelines')).body[0];
-    const hook = (await t.request('POST', `/v2/webhooks?pipelineKey=${p.key}`, { json: { event: 'BOX_CREATE', targetUrl: rx.url } })).body;
+    const hook = (
+      await t.request('POST', `/v2/webhooks?pipelineKey=${p.key}`, {
+        json: { event: 'BOX_CREATE', targetUrl: rx.url },
+      })
+    ).body;
     await t.control?.setFaults({ webhookDropRate: 1 });
     await t.post(`/v2/pipelines/${p.key}/boxes`, { name: 'dropped' });
     let d;
@@ -102,7 +106,13 @@ describe.skipIf(AGAINST_REAL_STREAK)('persistence', () => {
     try {
       const first = await startSandbox({ dataFile });
       const auth = { authorization: basic(first.apiKey), 'content-type': 'application/json' };
-      const created = (await (await fetch(`${first.url}/api/v2/pipelines/${demoSeed().pipelineKey}/boxes`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'persisted' }) })).json()) as { key: string };
+      const created = (await (
+        await fetch(`${first.url}/api/v2/pipelines/${demoSeed().pipelineKey}/boxes`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ name: 'persisted' }),
+        })
+      ).json()) as { key: string };
       await first.close();
       const second = await startSandbox({ dataFile });
       const again = await fetch(`${second.url}/api/v1/boxes/${created.key}`, { headers: auth });

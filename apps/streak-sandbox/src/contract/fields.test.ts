@@ -13,7 +13,17 @@ afterAll(async () => {
   await t.close();
 });
 
-const TYPES = ['TEXT_INPUT', 'DROPDOWN', 'CHECKBOX', 'DATE', 'PERSON', 'FORMULA', 'TAG', 'TEAM_CONTACT', 'TEAM_ORGANIZATION'];
+const TYPES = [
+  'TEXT_INPUT',
+  'DROPDOWN',
+  'CHECKBOX',
+  'DATE',
+  'PERSON',
+  'FORMULA',
+  'TAG',
+  'TEAM_CONTACT',
+  'TEAM_ORGANIZATION',
+];
 
 describe('field definitions', () => {
   it('creates a field of every type with numeric-string keys (v2 POST)', async () => {
@@ -43,18 +53,30 @@ describe('field definitions', () => {
 
   it('dropdown items: items without key are added, omitted ones removed, unless addOnly=true', async () => {
     const f = (await t.post(`/v2/pipelines/${p.key}/fields`, { name: 'Source', type: 'DROPDOWN' })).body;
-    const one = await t.post(`/v1/pipelines/${p.key}/fields/${f.key}`, { dropdownSettings: { items: [{ name: 'Inbound' }, { name: 'Referral' }] } });
+    const one = await t.post(`/v1/pipelines/${p.key}/fields/${f.key}`, {
+      dropdownSettings: { items: [{ name: 'Inbound' }, { name: 'Referral' }] },
+    });
     const [inbound, referral] = one.body.dropdownSettings.items;
     expect(inbound.key).toMatch(/^\d+$/);
-    const two = await t.post(`/v1/pipelines/${p.key}/fields/${f.key}?addOnly=true`, { dropdownSettings: { items: [{ name: 'Event' }] } });
-    expect(two.body.dropdownSettings.items.map((i: Json) => i.name)).toEqual(['Inbound', 'Referral', 'Event']);
-    const three = await t.post(`/v1/pipelines/${p.key}/fields/${f.key}`, { dropdownSettings: { items: [{ key: referral.key, name: 'Partner referral' }] } });
+    const two = await t.post(`/v1/pipelines/${p.key}/fields/${f.key}?addOnly=true`, {
+      dropdownSettings: { items: [{ name: 'Event' }] },
+    });
+    expect(two.body.dropdownSettings.items.map((i: Json) => i.name)).toEqual([
+      'Inbound',
+      'Referral',
+      'Event',
+    ]);
+    const three = await t.post(`/v1/pipelines/${p.key}/fields/${f.key}`, {
+      dropdownSettings: { items: [{ key: referral.key, name: 'Partner referral' }] },
+    });
     expect(three.body.dropdownSettings.items).toEqual([{ key: referral.key, name: 'Partner referral' }]);
   });
 
   it('tag options use tagSettings.tags[{key, tag}]', async () => {
     const f = (await t.post(`/v2/pipelines/${p.key}/fields`, { name: 'Labels', type: 'TAG' })).body;
-    const res = await t.post(`/v1/pipelines/${p.key}/fields/${f.key}`, { tagSettings: { tags: [{ tag: 'VIP' }] } });
+    const res = await t.post(`/v1/pipelines/${p.key}/fields/${f.key}`, {
+      tagSettings: { tags: [{ tag: 'VIP' }] },
+    });
     expect(res.body.tagSettings.tags[0]).toEqual({ key: expect.stringMatching(/^\d+$/), tag: 'VIP' });
   });
 

@@ -29,11 +29,16 @@ const org = async (body: Json, query = '') => {
 
 describe('contacts', () => {
   it('creates a contact with all required arrays present and emails normalised', async () => {
-    const res = await contact({ givenName: 'Jane', familyName: 'Doe', emailAddresses: [`Jane.${run}@Example.com`, `jane.${run}@example.com`] });
+    const res = await contact({
+      givenName: 'Jane',
+      familyName: 'Doe',
+      emailAddresses: [`Jane.${run}@Example.com`, `jane.${run}@example.com`],
+    });
     expect(res.status).toBe(200);
     expect(res.body.teamKey).toBe(teamKey);
     expect(res.body.emailAddresses).toEqual([`jane.${run}@example.com`]);
-    for (const k of ['phoneNumbers', 'addresses', 'domains', 'normalizedDomains', 'contactLinks', 'orgLinks']) expect(Array.isArray(res.body[k])).toBe(true);
+    for (const k of ['phoneNumbers', 'addresses', 'domains', 'normalizedDomains', 'contactLinks', 'orgLinks'])
+      expect(Array.isArray(res.body[k])).toBe(true);
     expect(res.body.fields).toEqual({});
   });
 
@@ -44,15 +49,27 @@ describe('contacts', () => {
   it('getIfExisting=true returns the existing email match without merging', async () => {
     const email = `dup.${run}@example.com`;
     const first = (await contact({ givenName: 'First', emailAddresses: [email] })).body;
-    const again = await contact({ givenName: 'Second', title: 'CEO', emailAddresses: [email] }, '?getIfExisting=true');
+    const again = await contact(
+      { givenName: 'Second', title: 'CEO', emailAddresses: [email] },
+      '?getIfExisting=true',
+    );
     expect(again.body.key).toBe(first.key);
     expect([again.body.givenName, again.body.title]).toEqual(['First', null]);
   });
 
   it('partial update: omitted/null unchanged, lists replace, fields merge', async () => {
     const c = (await contact({ givenName: 'Pat', title: 'Buyer', phoneNumbers: ['1', '2'] })).body;
-    const res = await t.post(`/v2/contacts/${c.key}`, { title: null, familyName: 'Lee', phoneNumbers: ['3'] });
-    expect([res.body.givenName, res.body.title, res.body.familyName, res.body.phoneNumbers]).toEqual(['Pat', 'Buyer', 'Lee', ['3']]);
+    const res = await t.post(`/v2/contacts/${c.key}`, {
+      title: null,
+      familyName: 'Lee',
+      phoneNumbers: ['3'],
+    });
+    expect([res.body.givenName, res.body.title, res.body.familyName, res.body.phoneNumbers]).toEqual([
+      'Pat',
+      'Buyer',
+      'Lee',
+      ['3'],
+    ]);
   });
 
   it('refuses an update that would leave no name and no email, changing nothing', async () => {
@@ -116,7 +133,10 @@ describe('organizations', () => {
 
   it('updates partially and keeps the name-or-domain invariant', async () => {
     const o = (await org({ name: 'Umbrella' })).body;
-    expect((await t.post(`/v2/organizations/${o.key}`, { industry: 'Pharma' })).body).toMatchObject({ name: 'Umbrella', industry: 'Pharma' });
+    expect((await t.post(`/v2/organizations/${o.key}`, { industry: 'Pharma' })).body).toMatchObject({
+      name: 'Umbrella',
+      industry: 'Pharma',
+    });
     expectError(await t.post(`/v2/organizations/${o.key}`, { name: '' }), 400);
   });
 

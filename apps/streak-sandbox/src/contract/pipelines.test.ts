@@ -1,6 +1,14 @@
 // Contract: pipelines and stages (§4.3–4.4), including the bad-input answers and no half-applied changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropPipeline, expectError, firstTeamKey, openTarget, scratchPipeline, type Json, type Target } from './target';
+import {
+  dropPipeline,
+  expectError,
+  firstTeamKey,
+  openTarget,
+  scratchPipeline,
+  type Json,
+  type Target,
+} from './target';
 
 let t: Target;
 let teamKey: string;
@@ -41,10 +49,19 @@ describe('pipelines', () => {
   });
 
   it('v1 PUT create is form-encoded with stageNames and parallel fieldNames/fieldTypes', async () => {
-    const res = await t.put('/v1/pipelines', { name: 'contract v1 form', teamKey, stageNames: 'A,B', fieldNames: 'Amount,Due', fieldTypes: 'TEXT_INPUT,DATE' });
+    const res = await t.put('/v1/pipelines', {
+      name: 'contract v1 form',
+      teamKey,
+      stageNames: 'A,B',
+      fieldNames: 'Amount,Due',
+      fieldTypes: 'TEXT_INPUT,DATE',
+    });
     expect(res.status).toBe(200);
     expect(res.body.stageOrder.map((k: string) => res.body.stages[k].name)).toEqual(['A', 'B']);
-    expect(res.body.fields.map((f: Json) => [f.name, f.type])).toEqual([['Amount', 'TEXT_INPUT'], ['Due', 'DATE']]);
+    expect(res.body.fields.map((f: Json) => [f.name, f.type])).toEqual([
+      ['Amount', 'TEXT_INPUT'],
+      ['Due', 'DATE'],
+    ]);
     expect((await t.del(`/v1/pipelines/${res.body.key}`)).body).toEqual({ success: true });
   });
 
@@ -56,7 +73,10 @@ describe('pipelines', () => {
 
   it('duplicate stage names on create are refused and nothing is created', async () => {
     const before = (await t.get('/v1/pipelines')).body.length;
-    expectError(await t.post('/v2/pipelines', { name: 'dup stages', teamKey, stages: ['Lead', 'lead'] }), 400);
+    expectError(
+      await t.post('/v2/pipelines', { name: 'dup stages', teamKey, stages: ['Lead', 'lead'] }),
+      400,
+    );
     expect((await t.get('/v1/pipelines')).body.length).toBe(before);
   });
 
@@ -64,7 +84,10 @@ describe('pipelines', () => {
     const reversed = [...p.stageOrder].reverse();
     const ok = await t.post(`/v1/pipelines/${p.key}`, { name: `${p.name} renamed`, stageOrder: reversed });
     expect(ok.body.stageOrder).toEqual(reversed);
-    expectError(await t.post(`/v2/pipelines/${p.key}`, { name: 'should not apply', stageOrder: [reversed[0]] }), 400);
+    expectError(
+      await t.post(`/v2/pipelines/${p.key}`, { name: 'should not apply', stageOrder: [reversed[0]] }),
+      400,
+    );
     const now = await t.get(`/v2/pipelines/${p.key}`);
     expect(now.body.name).toBe(`${p.name} renamed`);
     expect(now.body.stageOrder).toEqual(reversed);
@@ -96,7 +119,10 @@ describe('stages', () => {
   it('creates stages (v1 form PUT, v2 JSON POST) appended to stageOrder; duplicate name is 400 "stage name already exists"', async () => {
     const a = await t.put(`/v1/pipelines/${p.key}/stages`, { name: 'Demo' });
     expect(a.status).toBe(200);
-    const b = await t.post(`/v2/pipelines/${p.key}/stages`, { name: 'Trial', color: { foregroundColor: '#000000', backgroundColor: '#ffeeaa' } });
+    const b = await t.post(`/v2/pipelines/${p.key}/stages`, {
+      name: 'Trial',
+      color: { foregroundColor: '#000000', backgroundColor: '#ffeeaa' },
+    });
     expect(b.body.color.backgroundColor).toBe('#ffeeaa');
     const order = (await t.get(`/v1/pipelines/${p.key}`)).body.stageOrder;
     expect(order.slice(-2)).toEqual([a.body.key, b.body.key]);
@@ -108,7 +134,9 @@ describe('stages', () => {
 
   it('renames a stage; renaming onto another stage name is refused', async () => {
     const [first, second] = p.stageOrder;
-    expect((await t.post(`/v1/pipelines/${p.key}/stages/${first}`, { name: 'Prospect' })).body.name).toBe('Prospect');
+    expect((await t.post(`/v1/pipelines/${p.key}/stages/${first}`, { name: 'Prospect' })).body.name).toBe(
+      'Prospect',
+    );
     expectError(await t.post(`/v2/pipelines/${p.key}/stages/${second}`, { name: 'prospect' }), 400);
     expect((await t.get(`/v1/pipelines/${p.key}/stages/${second}`)).body.name).toBe('Qualified');
   });

@@ -51,8 +51,13 @@ export async function openTarget(): Promise<Target> {
     const auth = opts.authorization === undefined ? basic(apiKey) : opts.authorization;
     if (auth !== null) headers.authorization = auth;
     let body: string | undefined;
-    if (opts.json !== undefined) [headers['content-type'], body] = ['application/json', JSON.stringify(opts.json)];
-    if (opts.form) [headers['content-type'], body] = ['application/x-www-form-urlencoded', new URLSearchParams(opts.form).toString()];
+    if (opts.json !== undefined)
+      [headers['content-type'], body] = ['application/json', JSON.stringify(opts.json)];
+    if (opts.form)
+      [headers['content-type'], body] = [
+        'application/x-www-form-urlencoded',
+        new URLSearchParams(opts.form).toString(),
+      ];
     if (opts.raw) [headers['content-type'], body] = [opts.raw.contentType, opts.raw.body];
     const res = await fetch(`${base}${path}`, { method, headers, body });
     const text = await res.text();
@@ -85,9 +90,18 @@ export async function firstTeamKey(t: Target): Promise<string> {
 }
 
 /** A fresh pipeline for one test file, so the suite never depends on (or disturbs) existing data. */
-export async function scratchPipeline(t: Target, name: string, fields: { name: string; type: string }[] = []): Promise<Json> {
+export async function scratchPipeline(
+  t: Target,
+  name: string,
+  fields: { name: string; type: string }[] = [],
+): Promise<Json> {
   const teamKey = await firstTeamKey(t);
-  const res = await t.post('/v2/pipelines', { name: `contract ${name} ${Date.now()}`, teamKey, stages: ['Lead', 'Qualified', 'Won'], fields });
+  const res = await t.post('/v2/pipelines', {
+    name: `contract ${name} ${Date.now()}`,
+    teamKey,
+    stages: ['Lead', 'Qualified', 'Won'],
+    fields,
+  });
   if (res.status !== 200) throw new Error(`could not create scratch pipeline: ${res.status} ${res.text}`);
   return res.body;
 }

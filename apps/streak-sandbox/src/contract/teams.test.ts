@@ -1,6 +1,14 @@
 // Contract: users (v1) and teams (v2), §4.1–4.2, plus the legacy body encodings (§3, §8.19).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGAINST_REAL_STREAK, dropPipeline, expectError, openTarget, scratchPipeline, type Json, type Target } from './target';
+import {
+  AGAINST_REAL_STREAK,
+  dropPipeline,
+  expectError,
+  openTarget,
+  scratchPipeline,
+  type Json,
+  type Target,
+} from './target';
 
 let t: Target;
 let me: Json;
@@ -12,7 +20,8 @@ afterAll(async () => t.close());
 
 describe('users', () => {
   it('returns the current user with the documented fields', async () => {
-    for (const k of ['email', 'displayName', 'creationTimestamp', 'lastUpdatedTimestamp', 'key', 'userKey']) expect(me).toHaveProperty(k);
+    for (const k of ['email', 'displayName', 'creationTimestamp', 'lastUpdatedTimestamp', 'key', 'userKey'])
+      expect(me).toHaveProperty(k);
     expect((await t.get(`/v1/users/${me.key}`)).body.email).toBe(me.email);
   });
 
@@ -42,7 +51,9 @@ describe('body encodings', () => {
   it('accepts the legacy form field json=<JSON string> on POST', async () => {
     const p = await scratchPipeline(t, 'encodings');
     const box = (await t.post(`/v2/pipelines/${p.key}/boxes`, { name: 'enc' })).body;
-    const res = await t.request('POST', `/v1/boxes/${box.key}`, { form: { json: JSON.stringify({ notes: 'via json=' }) } });
+    const res = await t.request('POST', `/v1/boxes/${box.key}`, {
+      form: { json: JSON.stringify({ notes: 'via json=' }) },
+    });
     expect(res.body.notes).toBe('via json=');
     await dropPipeline(t, p.key);
   });

@@ -2,7 +2,16 @@
 // local receiver — delivery: bare JSON array, token header, event choice, retry, 410 and drops.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiver, type Receiver } from './receiver';
-import { AGAINST_REAL_STREAK, dropPipeline, expectError, firstTeamKey, openTarget, scratchPipeline, type Json, type Target } from './target';
+import {
+  AGAINST_REAL_STREAK,
+  dropPipeline,
+  expectError,
+  firstTeamKey,
+  openTarget,
+  scratchPipeline,
+  type Json,
+  type Target,
+} from './target';
 
 let t: Target;
 let p: Json;
@@ -26,9 +35,12 @@ afterAll(async () => {
   await t.close();
 });
 
-const target = (name: string) => (AGAINST_REAL_STREAK ? `https://example.com/conduit-contract/${name}` : `${rx.url}/${name}`);
+const target = (name: string) =>
+  AGAINST_REAL_STREAK ? `https://example.com/conduit-contract/${name}` : `${rx.url}/${name}`;
 async function subscribe(event: string, name: string, extra: Json = {}, scope = `pipelineKey=${p.key}`) {
-  const res = await t.request('POST', `/v2/webhooks?${scope}`, { json: { event, targetUrl: target(name), ...extra } });
+  const res = await t.request('POST', `/v2/webhooks?${scope}`, {
+    json: { event, targetUrl: target(name), ...extra },
+  });
   if (res.status === 200) hooks.push(res.body.key);
   return res;
 }
@@ -48,10 +60,16 @@ describe('subscriptions', () => {
   });
 
   it('accepts the scope key in the body; team events are listed per team', async () => {
-    const res = await t.post('/v2/webhooks', { event: 'CONTACT_CREATE', targetUrl: target('contacts'), teamKey });
+    const res = await t.post('/v2/webhooks', {
+      event: 'CONTACT_CREATE',
+      targetUrl: target('contacts'),
+      teamKey,
+    });
     expect(res.status).toBe(200);
     hooks.push(res.body.key);
-    expect((await t.get(`/v2/teams/${teamKey}/webhooks`)).body.map((w: Json) => w.key)).toContain(res.body.key);
+    expect((await t.get(`/v2/teams/${teamKey}/webhooks`)).body.map((w: Json) => w.key)).toContain(
+      res.body.key,
+    );
   });
 
   it('rejects a missing scope, an unknown event (e.g. BOX_CREATED) and a bad targetUrl', async () => {
@@ -71,7 +89,11 @@ describe.skipIf(AGAINST_REAL_STREAK)('delivery', () => {
     expect(got?.path).toBe('/stage');
     expect(got?.headers['x-streak-webhook-token']).toBe('tok-123');
     expect(Array.isArray(got?.body)).toBe(true);
-    expect((got?.body as Json[])[0]).toMatchObject({ key: box.key, boxKey: box.key, stageKey: p.stageOrder[2] });
+    expect((got?.body as Json[])[0]).toMatchObject({
+      key: box.key,
+      boxKey: box.key,
+      stageKey: p.stageOrder[2],
+    });
     await new Promise((r) => setTimeout(r, 200));
     expect(rx.received.map((x) => x.path)).toEqual(['/stage']);
   });
@@ -99,14 +121,20 @@ describe.skipIf(AGAINST_REAL_STREAK)('delivery', () => {
     rx.script([410]);
     await t.post(`/v2/pipelines/${p.key}/boxes`, { name: 'Gone' });
     await rx.waitFor(1);
-    for (let i = 0; i < 100 && (await t.get(`/v2/webhooks/${hook.key}`)).status === 200; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && (await t.get(`/v2/webhooks/${hook.key}`)).status === 200; i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect((await t.get(`/v2/webhooks/${hook.key}`)).status).toBe(404);
     hooks.pop();
   });
 
   it('team events deliver the contact', async () => {
     await subscribe('CONTACT_CREATE', 'contact', {}, `teamKey=${teamKey}`);
-    const c = (await t.post(`/v2/teams/${teamKey}/contacts`, { givenName: 'Webhook', emailAddresses: [`wh${Date.now()}@example.com`] })).body;
+    const c = (
+      await t.post(`/v2/teams/${teamKey}/contacts`, {
+        givenName: 'Webhook',
+        emailAddresses: [`wh${Date.now()}@example.com`],
+      })
+    ).body;
     const [got] = await rx.waitFor(1);
     expect((got?.body as Json[])[0].key).toBe(c.key);
     await t.del(`/v2/contacts/${c.key}`);

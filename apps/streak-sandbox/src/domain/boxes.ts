@@ -13,13 +13,22 @@ export function parseAssignees(ctx: Ctx, o: Obj, prop: string): string[] | undef
   const list = optList(o, prop);
   if (list === undefined) return undefined;
   const users = Object.values(ctx.store.state.users);
-  return [...new Set(list.map((entry) => {
-    const e = typeof entry === 'string' ? (entry.includes('@') ? { email: entry } : { userKey: entry }) : (entry as Obj);
-    const email = typeof e?.email === 'string' ? e.email.toLowerCase() : undefined;
-    const u = users.find((x) => (email ? x.email.toLowerCase() === email : x.key === e?.userKey));
-    if (!u) throw badRequest(`No user found for assignee ${JSON.stringify(entry)}`);
-    return u.key;
-  }))];
+  return [
+    ...new Set(
+      list.map((entry) => {
+        const e =
+          typeof entry === 'string'
+            ? entry.includes('@')
+              ? { email: entry }
+              : { userKey: entry }
+            : (entry as Obj);
+        const email = typeof e?.email === 'string' ? e.email.toLowerCase() : undefined;
+        const u = users.find((x) => (email ? x.email.toLowerCase() === email : x.key === e?.userKey));
+        if (!u) throw badRequest(`No user found for assignee ${JSON.stringify(entry)}`);
+        return u.key;
+      }),
+    ),
+  ];
 }
 
 function parseLinks(ctx: Ctx, o: Obj, prop: 'contacts' | 'organizations'): LinkRec[] | undefined {
@@ -29,7 +38,8 @@ function parseLinks(ctx: Ctx, o: Obj, prop: 'contacts' | 'organizations'): LinkR
   return list.map((raw) => {
     const l = asObject(raw);
     const key = optString(l, 'key');
-    if (!key || !(key in table)) throw badRequest(`${prop === 'contacts' ? 'Contact' : 'Organization'} ${String(key)} does not exist`);
+    if (!key || !(key in table))
+      throw badRequest(`${prop === 'contacts' ? 'Contact' : 'Organization'} ${String(key)} does not exist`);
     return { key, isStarred: l.isStarred === true, isAutoboxed: l.isAutoboxed === true };
   });
 }
@@ -50,7 +60,9 @@ function parsePatch(ctx: Ctx, p: PipelineRec, body: unknown) {
   if (stageKey !== undefined) findStage(p, stageKey);
   const s = ctx.store.state;
   return {
-    name, stageKey, notes: optString(o, 'notes'),
+    name,
+    stageKey,
+    notes: optString(o, 'notes'),
     assignedToKeys: parseAssignees(ctx, o, 'assignedToSharingEntries'),
     followerKeys: parseKeys(o, 'followerKeys', (k) => k in s.users),
     contacts: parseLinks(ctx, o, 'contacts'),
@@ -75,12 +87,30 @@ export function createBox(ctx: Ctx, p: PipelineRec, body: unknown, userKey: stri
   const now = ctx.store.now();
   const stageKey = patch.stageKey ?? (p.stageOrder[0] as string);
   const b: BoxRec = {
-    key: ctx.store.newKey('boxes'), pipelineKey: p.key, stageKey, name: patch.name.trim(), notes: patch.notes ?? '',
-    creatorKey: userKey, creationTimestamp: now, lastUpdatedTimestamp: now, lastStageChangeTimestamp: now, fields: {},
-    assignedToKeys: patch.assignedToKeys ?? [], followerKeys: patch.followerKeys ?? [userKey],
-    contacts: patch.contacts ?? [], organizations: patch.organizations ?? [], linkedBoxKeys: patch.linkedBoxKeys ?? [],
+    key: ctx.store.newKey('boxes'),
+    pipelineKey: p.key,
+    stageKey,
+    name: patch.name.trim(),
+    notes: patch.notes ?? '',
+    creatorKey: userKey,
+    creationTimestamp: now,
+    lastUpdatedTimestamp: now,
+    lastStageChangeTimestamp: now,
+    fields: {},
+    assignedToKeys: patch.assignedToKeys ?? [],
+    followerKeys: patch.followerKeys ?? [userKey],
+    contacts: patch.contacts ?? [],
+    organizations: patch.organizations ?? [],
+    linkedBoxKeys: patch.linkedBoxKeys ?? [],
     stageHistory: [{ stageKey, timestamp: now, userKey }],
-    history: [{ type: 'CREATE', timestamp: now, userKey, detail: `created in ${p.stages[stageKey]?.name ?? stageKey}` }],
+    history: [
+      {
+        type: 'CREATE',
+        timestamp: now,
+        userKey,
+        detail: `created in ${p.stages[stageKey]?.name ?? stageKey}`,
+      },
+    ],
   };
   applyFields(b, patch.fields ?? []);
   ctx.store.state.boxes[b.key] = b;
@@ -89,7 +119,13 @@ export function createBox(ctx: Ctx, p: PipelineRec, body: unknown, userKey: stri
   return b;
 }
 
-function applyPatch(ctx: Ctx, p: PipelineRec, b: BoxRec, patch: Patch, userKey: string): { moved: boolean; edited: boolean } {
+function applyPatch(
+  ctx: Ctx,
+  p: PipelineRec,
+  b: BoxRec,
+  patch: Patch,
+  userKey: string,
+): { moved: boolean; edited: boolean } {
   const now = ctx.store.now();
   const before = JSON.stringify([b.name, b.notes, b.assignedToKeys, b.fields]);
   const moved = patch.stageKey !== undefined && patch.stageKey !== b.stageKey;
@@ -104,7 +140,12 @@ function applyPatch(ctx: Ctx, p: PipelineRec, b: BoxRec, patch: Patch, userKey: 
     b.stageKey = patch.stageKey;
     b.lastStageChangeTimestamp = now;
     b.stageHistory.push({ stageKey: b.stageKey, timestamp: now, userKey });
-    b.history.push({ type: 'MOVE', timestamp: now, userKey, detail: `moved to ${p.stages[b.stageKey]?.name ?? b.stageKey}` });
+    b.history.push({
+      type: 'MOVE',
+      timestamp: now,
+      userKey,
+      detail: `moved to ${p.stages[b.stageKey]?.name ?? b.stageKey}`,
+    });
   }
   if (edited) b.history.push({ type: 'EDIT', timestamp: now, userKey, detail: 'edited' });
   if (b.history.length > 200) b.history.splice(0, b.history.length - 200);
@@ -148,11 +189,24 @@ export function moveBoxes(ctx: Ctx, from: PipelineRec, body: unknown): BoxRec[] 
     const old = ctx.store.find('pipelines', b.pipelineKey);
     const fields: Record<string, unknown> = {};
     for (const f of old.fields) {
-      const twin = to.fields.find((t) => t.name === f.name && t.type === f.type && !['DROPDOWN', 'TAG'].includes(t.type));
+      const twin = to.fields.find(
+        (t) => t.name === f.name && t.type === f.type && !['DROPDOWN', 'TAG'].includes(t.type),
+      );
       if (twin && f.key in b.fields) fields[twin.key] = b.fields[f.key];
     }
-    Object.assign(b, { pipelineKey: to.key, stageKey: to.stageOrder[0], fields, lastUpdatedTimestamp: now, lastStageChangeTimestamp: now });
-    b.history.push({ type: 'MOVE', timestamp: now, userKey: b.creatorKey, detail: `moved to pipeline ${to.name}` });
+    Object.assign(b, {
+      pipelineKey: to.key,
+      stageKey: to.stageOrder[0],
+      fields,
+      lastUpdatedTimestamp: now,
+      lastStageChangeTimestamp: now,
+    });
+    b.history.push({
+      type: 'MOVE',
+      timestamp: now,
+      userKey: b.creatorKey,
+      detail: `moved to pipeline ${to.name}`,
+    });
   }
   ctx.store.changed();
   for (const { b, to } of moves) {

@@ -67,7 +67,13 @@ export function coerceFieldMap(store: Store, p: PipelineRec, raw: unknown): [str
 type Option = { key?: unknown; name?: unknown; tag?: unknown };
 
 function mergeOptions<T>(opts: {
-  current: T[]; incoming: unknown; addOnly: boolean; label: 'name' | 'tag'; p: PipelineRec; make: (key: string, label: string) => T; keyOf: (t: T) => string;
+  current: T[];
+  incoming: unknown;
+  addOnly: boolean;
+  label: 'name' | 'tag';
+  p: PipelineRec;
+  make: (key: string, label: string) => T;
+  keyOf: (t: T) => string;
 }): T[] {
   if (!Array.isArray(opts.incoming)) throw badRequest('options must be an array');
   const byKey = new Map(opts.current.map((t) => [opts.keyOf(t), t]));
@@ -76,7 +82,8 @@ function mergeOptions<T>(opts: {
   for (const raw of opts.incoming as Option[]) {
     const label = raw?.[opts.label];
     if (typeof label !== 'string' || !label.trim()) throw badRequest(`option ${opts.label} is required`);
-    if (raw.key !== undefined && !byKey.has(String(raw.key))) throw badRequest(`option key ${String(raw.key)} does not exist`);
+    if (raw.key !== undefined && !byKey.has(String(raw.key)))
+      throw badRequest(`option key ${String(raw.key)} does not exist`);
     next.push(opts.make(raw.key === undefined ? String(counter++) : String(raw.key), label));
   }
   opts.p.next.option = counter;
@@ -85,7 +92,13 @@ function mergeOptions<T>(opts: {
 }
 
 /** POST /v1/pipelines/{p}/fields/{f}: rename, default value, options; never the type. */
-export function updateField(ctx: Ctx, p: PipelineRec, f: FieldDef, body: unknown, addOnly: boolean): FieldDef {
+export function updateField(
+  ctx: Ctx,
+  p: PipelineRec,
+  f: FieldDef,
+  body: unknown,
+  addOnly: boolean,
+): FieldDef {
   const o = asObject(body);
   if (o.type !== undefined && o.type !== f.type) throw badRequest("Can't change the type of a field");
   const name = optString(o, 'name');
@@ -96,12 +109,28 @@ export function updateField(ctx: Ctx, p: PipelineRec, f: FieldDef, body: unknown
   try {
     if (o.dropdownSettings !== undefined) {
       if (f.type !== 'DROPDOWN') throw badRequest('dropdownSettings only apply to DROPDOWN fields');
-      const items = mergeOptions({ current: f.dropdownSettings?.items ?? [], incoming: asObject(o.dropdownSettings).items, addOnly, label: 'name', p, make: (key, name) => ({ key, name }), keyOf: (t) => t.key });
+      const items = mergeOptions({
+        current: f.dropdownSettings?.items ?? [],
+        incoming: asObject(o.dropdownSettings).items,
+        addOnly,
+        label: 'name',
+        p,
+        make: (key, name) => ({ key, name }),
+        keyOf: (t) => t.key,
+      });
       draft.dropdownSettings = { items };
     }
     if (o.tagSettings !== undefined) {
       if (f.type !== 'TAG') throw badRequest('tagSettings only apply to TAG fields');
-      const tags = mergeOptions({ current: f.tagSettings?.tags ?? [], incoming: asObject(o.tagSettings).tags, addOnly, label: 'tag', p, make: (key, tag) => ({ key, tag }), keyOf: (t) => t.key });
+      const tags = mergeOptions({
+        current: f.tagSettings?.tags ?? [],
+        incoming: asObject(o.tagSettings).tags,
+        addOnly,
+        label: 'tag',
+        p,
+        make: (key, tag) => ({ key, tag }),
+        keyOf: (t) => t.key,
+      });
       draft.tagSettings = { tags };
     }
   } catch (e) {
@@ -119,7 +148,9 @@ export function updateField(ctx: Ctx, p: PipelineRec, f: FieldDef, body: unknown
 
 /** Box values that point at removed dropdown/tag options are cleared. */
 function dropStaleOptionValues(ctx: Ctx, p: PipelineRec, f: FieldDef): void {
-  const valid = new Set([...(f.dropdownSettings?.items ?? []), ...(f.tagSettings?.tags ?? [])].map((o) => o.key));
+  const valid = new Set(
+    [...(f.dropdownSettings?.items ?? []), ...(f.tagSettings?.tags ?? [])].map((o) => o.key),
+  );
   for (const b of Object.values(ctx.store.state.boxes)) {
     if (b.pipelineKey !== p.key || !(f.key in b.fields)) continue;
     const v = b.fields[f.key];

@@ -7,8 +7,14 @@ import { stageView } from '../views/pipelines';
 import type { Ctx } from './ctx';
 
 const PALETTE: [string, string][] = [
-  ['#ffffff', '#5c6bc0'], ['#ffffff', '#42a5f5'], ['#ffffff', '#26a69a'], ['#ffffff', '#ffa726'],
-  ['#ffffff', '#66bb6a'], ['#ffffff', '#ef5350'], ['#ffffff', '#ab47bc'], ['#ffffff', '#8d6e63'],
+  ['#ffffff', '#5c6bc0'],
+  ['#ffffff', '#42a5f5'],
+  ['#ffffff', '#26a69a'],
+  ['#ffffff', '#ffa726'],
+  ['#ffffff', '#66bb6a'],
+  ['#ffffff', '#ef5350'],
+  ['#ffffff', '#ab47bc'],
+  ['#ffffff', '#8d6e63'],
 ];
 
 /** Streak always keeps at least one stage; a pipeline created without stages gets these. */
@@ -39,8 +45,10 @@ function assertUniqueStageNames(names: string[]): void {
 function newStage(p: PipelineRec, name: string, color?: StageRec['color']): StageRec {
   const [fg, bg] = PALETTE[p.stageOrder.length % PALETTE.length] as [string, string];
   const stage: StageRec = {
-    key: String(p.next.stage++), name: name.trim(),
-    color: color ?? { foregroundColor: fg, backgroundColor: bg }, isColorFromTheme: !color,
+    key: String(p.next.stage++),
+    name: name.trim(),
+    color: color ?? { foregroundColor: fg, backgroundColor: bg },
+    isColorFromTheme: !color,
   };
   p.stages[stage.key] = stage;
   p.stageOrder.push(stage.key);
@@ -48,17 +56,34 @@ function newStage(p: PipelineRec, name: string, color?: StageRec['color']): Stag
 }
 
 function newField(p: PipelineRec, input: FieldInput, now: number): FieldDef {
-  const f: FieldDef = { key: String(p.next.field++), name: input.name.trim(), type: input.type, lastUpdatedTimestamp: now };
+  const f: FieldDef = {
+    key: String(p.next.field++),
+    name: input.name.trim(),
+    type: input.type,
+    lastUpdatedTimestamp: now,
+  };
   if (input.defaultValue !== undefined) f.defaultValue = input.defaultValue;
-  if (input.type === 'DROPDOWN') f.dropdownSettings = { items: (input.options ?? []).map((name) => ({ key: String(p.next.option++), name })) };
-  if (input.type === 'TAG') f.tagSettings = { tags: (input.options ?? []).map((tag) => ({ key: String(p.next.option++), tag })) };
+  if (input.type === 'DROPDOWN')
+    f.dropdownSettings = {
+      items: (input.options ?? []).map((name) => ({ key: String(p.next.option++), name })),
+    };
+  if (input.type === 'TAG')
+    f.tagSettings = { tags: (input.options ?? []).map((tag) => ({ key: String(p.next.option++), tag })) };
   p.fields.push(f);
   return f;
 }
 
 export function createPipeline(
   ctx: Ctx,
-  input: { name: string; teamKey: string; creatorKey: string; description?: string; icon?: string; stages: string[]; fields: FieldInput[] },
+  input: {
+    name: string;
+    teamKey: string;
+    creatorKey: string;
+    description?: string;
+    icon?: string;
+    stages: string[];
+    fields: FieldInput[];
+  },
 ): PipelineRec {
   const { store } = ctx;
   if (!input.name.trim()) throw badRequest('Insufficient params for Pipeline');
@@ -68,9 +93,19 @@ export function createPipeline(
   for (const f of input.fields) if (!f.name.trim()) throw badRequest('field name cannot be empty');
   const now = store.now();
   const p: PipelineRec = {
-    key: store.newKey('pipelines'), name: input.name.trim(), description: input.description ?? '', icon: input.icon ?? 'default',
-    creatorKey: input.creatorKey, teamKey: input.teamKey, creationTimestamp: now, lastUpdatedTimestamp: now,
-    stageOrder: [], stages: {}, fields: [], stageColorTheme: 'DEFAULT', next: { stage: 5001, field: 1001, option: 9001 },
+    key: store.newKey('pipelines'),
+    name: input.name.trim(),
+    description: input.description ?? '',
+    icon: input.icon ?? 'default',
+    creatorKey: input.creatorKey,
+    teamKey: input.teamKey,
+    creationTimestamp: now,
+    lastUpdatedTimestamp: now,
+    stageOrder: [],
+    stages: {},
+    fields: [],
+    stageColorTheme: 'DEFAULT',
+    next: { stage: 5001, field: 1001, option: 9001 },
   };
   for (const s of stageNames) newStage(p, s);
   for (const f of input.fields) newField(p, f, now);
@@ -88,9 +123,17 @@ export function addStage(ctx: Ctx, p: PipelineRec, name: string, color?: StageRe
   return stage;
 }
 
-export function renameStage(ctx: Ctx, p: PipelineRec, s: StageRec, patch: { name?: string; color?: StageRec['color'] | null }): void {
+export function renameStage(
+  ctx: Ctx,
+  p: PipelineRec,
+  s: StageRec,
+  patch: { name?: string; color?: StageRec['color'] | null },
+): void {
   if (patch.name !== undefined) {
-    assertUniqueStageNames([...p.stageOrder.filter((k) => k !== s.key).map((k) => p.stages[k]?.name ?? ''), patch.name]);
+    assertUniqueStageNames([
+      ...p.stageOrder.filter((k) => k !== s.key).map((k) => p.stages[k]?.name ?? ''),
+      patch.name,
+    ]);
     s.name = patch.name.trim();
   }
   if (patch.color === null) {
@@ -105,7 +148,8 @@ export function deleteStage(ctx: Ctx, p: PipelineRec, s: StageRec): void {
   if (Object.values(ctx.store.state.boxes).some((b) => b.pipelineKey === p.key && b.stageKey === s.key)) {
     throw badRequest('Failed to delete: stage still contains boxes');
   }
-  if (p.stageOrder.length === 1) throw badRequest('Failed to delete: a pipeline must keep at least one stage');
+  if (p.stageOrder.length === 1)
+    throw badRequest('Failed to delete: a pipeline must keep at least one stage');
   delete p.stages[s.key];
   p.stageOrder = p.stageOrder.filter((k) => k !== s.key);
   p.lastUpdatedTimestamp = ctx.store.now();

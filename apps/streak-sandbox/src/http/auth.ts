@@ -15,7 +15,10 @@ export function apiKeyFrom(header: string | undefined): string | null {
 }
 
 export function authenticate(store: Store, header: string | undefined): string {
-  const byKey = store.memo('usersByApiKey', () => new Map(Object.values(store.state.users).map((u) => [u.apiKey, u.key])));
+  const byKey = store.memo(
+    'usersByApiKey',
+    () => new Map(Object.values(store.state.users).map((u) => [u.apiKey, u.key])),
+  );
   const key = apiKeyFrom(header);
   const userKey = key ? byKey.get(key) : undefined;
   if (!userKey) throw new ApiError(401, 'invalid api key');

@@ -25,8 +25,15 @@ export const faultsSchema = z.object({
 export type Faults = z.infer<typeof faultsSchema>;
 
 export const defaultFaults = (): Faults => ({
-  latencyMs: 0, errorRate: 0, errorStatus: 503, burst429: { count: 0, retryAfterSeconds: 1 },
-  rateLimitPerSecond: null, webhookDropRate: 0, webhookDelayMs: 0, webhookRetryBaseMs: 1000, webhookMaxAttempts: 6,
+  latencyMs: 0,
+  errorRate: 0,
+  errorStatus: 503,
+  burst429: { count: 0, retryAfterSeconds: 1 },
+  rateLimitPerSecond: null,
+  webhookDropRate: 0,
+  webhookDelayMs: 0,
+  webhookRetryBaseMs: 1000,
+  webhookMaxAttempts: 6,
 });
 
 export class FaultInjector {

@@ -57,7 +57,10 @@ export function optList(o: Obj, k: string): unknown[] | undefined {
     try {
       v = JSON.parse(text);
     } catch {
-      v = text.split(',').map((s) => s.trim()).filter(Boolean);
+      v = text
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     }
   }
   if (!Array.isArray(v)) throw badRequest(`${k} must be an array`);

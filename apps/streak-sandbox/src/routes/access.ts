@@ -29,14 +29,21 @@ export function boxFor(ctx: Ctx, userKey: string, key: string | undefined): BoxR
 }
 
 /** Children of a box (tasks, comments, meetings) are visible with their box. */
-export function childFor<C extends 'tasks' | 'comments' | 'meetings'>(ctx: Ctx, userKey: string, table: C, key: string | undefined) {
+export function childFor<C extends 'tasks' | 'comments' | 'meetings'>(
+  ctx: Ctx,
+  userKey: string,
+  table: C,
+  key: string | undefined,
+) {
   const child = ctx.store.find(table, key);
   boxFor(ctx, userKey, child.boxKey);
   return child;
 }
 
 export function visiblePipelines(ctx: Ctx, userKey: string): PipelineRec[] {
-  return Object.values(ctx.store.state.pipelines).filter((p) => isMember(ctx.store.state.teams[p.teamKey], userKey));
+  return Object.values(ctx.store.state.pipelines).filter((p) =>
+    isMember(ctx.store.state.teams[p.teamKey], userKey),
+  );
 }
 
 export function stageOr404(p: PipelineRec, key: string | undefined) {
@@ -52,8 +59,12 @@ export function fieldOr404(p: PipelineRec, key: string | undefined) {
 }
 
 /** `sortBy` sorts descending (§4.3, §4.6); without it, creation order. */
-export function sortByParam<T extends { creationTimestamp: number; lastUpdatedTimestamp: number }>(items: T[], sortBy: string | undefined): T[] {
+export function sortByParam<T extends { creationTimestamp: number; lastUpdatedTimestamp: number }>(
+  items: T[],
+  sortBy: string | undefined,
+): T[] {
   if (sortBy === undefined) return items;
-  if (sortBy !== 'creationTimestamp' && sortBy !== 'lastUpdatedTimestamp') throw new ApiError(400, `Invalid sortBy: ${sortBy}`);
+  if (sortBy !== 'creationTimestamp' && sortBy !== 'lastUpdatedTimestamp')
+    throw new ApiError(400, `Invalid sortBy: ${sortBy}`);
   return [...items].sort((a, b) => b[sortBy] - a[sortBy]);
 }

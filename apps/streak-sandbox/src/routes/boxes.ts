@@ -28,8 +28,11 @@ export function registerBoxes(api: Api, ctx: Ctx): void {
   api.get('/v1/pipelines/:pipelineKey/boxes', (r) => {
     const p = pipe(r);
     const stageKey = q(r.query, 'stageKey');
-    if (stageKey !== undefined && !(stageKey in p.stages)) throw badRequest(`Stage ${stageKey} does not exist in pipeline ${p.name}`);
-    const boxes = Object.values(store.state.boxes).filter((b) => b.pipelineKey === p.key && (stageKey === undefined || b.stageKey === stageKey));
+    if (stageKey !== undefined && !(stageKey in p.stages))
+      throw badRequest(`Stage ${stageKey} does not exist in pipeline ${p.name}`);
+    const boxes = Object.values(store.state.boxes).filter(
+      (b) => b.pipelineKey === p.key && (stageKey === undefined || b.stageKey === stageKey),
+    );
     const sorted = sortByParam(boxes, q(r.query, 'sortBy'));
     if (r.query.limit === undefined && r.query.page === undefined) return sorted.map(view);
     const page = paged(sorted, r.query, 100, 1000);
@@ -37,7 +40,9 @@ export function registerBoxes(api: Api, ctx: Ctx): void {
   });
   api.get('/v1/boxes', (r) => {
     const visible = new Set(visiblePipelines(ctx, r.userKey).map((p) => p.key));
-    return Object.values(store.state.boxes).filter((b) => visible.has(b.pipelineKey)).map(view);
+    return Object.values(store.state.boxes)
+      .filter((b) => visible.has(b.pipelineKey))
+      .map(view);
   });
   // Batch get: missing or invisible keys are left out (the shape is unverified; see README).
   api.post('/v1/pipelines/:pipelineKey/boxes/batch', (r) => {
@@ -50,7 +55,9 @@ export function registerBoxes(api: Api, ctx: Ctx): void {
   });
   api.post('/v2/pipelines/:pipelineKey/boxes/batch', (r) => moveBoxes(ctx, pipe(r), r.body).map(view));
 
-  api.get('/v1/boxes/:boxKey/fields', (r) => Object.entries(box(r).fields).map(([key, value]) => ({ key, value })));
+  api.get('/v1/boxes/:boxKey/fields', (r) =>
+    Object.entries(box(r).fields).map(([key, value]) => ({ key, value })),
+  );
   api.get('/v1/boxes/:boxKey/fields/:fieldKey', (r) => {
     const b = box(r);
     const f = fieldOr404(store.find('pipelines', b.pipelineKey), r.params.fieldKey);

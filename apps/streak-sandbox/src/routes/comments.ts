@@ -22,11 +22,19 @@ function createComment(ctx: Ctx, b: BoxRec, body: unknown, userKey: string): Com
   const message = optString(o, 'message');
   if (!message?.trim()) throw badRequest('message is required');
   const parent = optString(o, 'parent');
-  if (parent !== undefined && ctx.store.find('comments', parent).boxKey !== b.key) throw badRequest('parent comment is on another box');
+  if (parent !== undefined && ctx.store.find('comments', parent).boxKey !== b.key)
+    throw badRequest('parent comment is on another box');
   const now = ctx.store.now();
   const c: CommentRec = {
-    key: ctx.store.newKey('comments'), boxKey: b.key, creatorKey: userKey, timestamp: now, lastSavedTimestamp: now,
-    message, mentions: parseMentions(o) ?? [], parent: parent ?? null, reactions: [],
+    key: ctx.store.newKey('comments'),
+    boxKey: b.key,
+    creatorKey: userKey,
+    timestamp: now,
+    lastSavedTimestamp: now,
+    message,
+    mentions: parseMentions(o) ?? [],
+    parent: parent ?? null,
+    reactions: [],
   };
   ctx.store.state.comments[c.key] = c;
   ctx.store.changed();
@@ -39,12 +47,19 @@ export function registerComments(api: Api, ctx: Ctx): void {
   const box = (r: Req) => boxFor(ctx, r.userKey, r.params.boxKey);
   const comment = (r: Req) => childFor(ctx, r.userKey, 'comments', r.params.commentKey);
   const list = (b: BoxRec) =>
-    Object.values(store.state.comments).filter((c) => c.boxKey === b.key).sort((x, y) => x.timestamp - y.timestamp).map((c) => commentView(store, c));
+    Object.values(store.state.comments)
+      .filter((c) => c.boxKey === b.key)
+      .sort((x, y) => x.timestamp - y.timestamp)
+      .map((c) => commentView(store, c));
 
   api.get('/v2/boxes/:boxKey/comments', (r) => ({ results: list(box(r)), hasNextPage: false }));
-  api.post('/v2/boxes/:boxKey/comments', (r) => commentView(store, createComment(ctx, box(r), r.body, r.userKey)));
+  api.post('/v2/boxes/:boxKey/comments', (r) =>
+    commentView(store, createComment(ctx, box(r), r.body, r.userKey)),
+  );
   api.get('/v1/boxes/:boxKey/comments', (r) => list(box(r)));
-  api.put('/v1/boxes/:boxKey/comments', (r) => commentView(store, createComment(ctx, box(r), r.body, r.userKey)));
+  api.put('/v1/boxes/:boxKey/comments', (r) =>
+    commentView(store, createComment(ctx, box(r), r.body, r.userKey)),
+  );
   api.get('/v2/comments/:commentKey', (r) => commentView(store, comment(r)));
   api.post('/v2/comments/:commentKey', (r) => {
     const c = comment(r);

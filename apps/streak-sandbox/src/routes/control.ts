@@ -9,10 +9,20 @@ export function sandboxInfo(ctx: Ctx) {
   const s = ctx.store.state;
   return {
     apiKey: DEMO_API_KEY,
-    users: Object.values(s.users).map((u) => ({ userKey: u.key, email: u.email, name: `${u.givenName} ${u.familyName}`, apiKey: u.apiKey })),
+    users: Object.values(s.users).map((u) => ({
+      userKey: u.key,
+      email: u.email,
+      name: `${u.givenName} ${u.familyName}`,
+      apiKey: u.apiKey,
+    })),
     teams: Object.values(s.teams).map((t) => ({ teamKey: t.key, name: t.name })),
     pipelines: Object.values(s.pipelines).map((p) => ({ pipelineKey: p.key, name: p.name })),
-    counts: { boxes: Object.keys(s.boxes).length, contacts: Object.keys(s.contacts).length, organizations: Object.keys(s.orgs).length, webhooks: Object.keys(s.webhooks).length },
+    counts: {
+      boxes: Object.keys(s.boxes).length,
+      contacts: Object.keys(s.contacts).length,
+      organizations: Object.keys(s.orgs).length,
+      webhooks: Object.keys(s.webhooks).length,
+    },
   };
 }
 

@@ -12,7 +12,10 @@ import { fieldOr404, pipelineFor } from './access';
 /** Options on create: `dropdownSettings.items[].name` / `tagSettings.tags[].tag`, or a plain `options` list. */
 function parseOptions(o: Obj): string[] | undefined {
   const settings = o.dropdownSettings ?? o.tagSettings;
-  const parsed = settings === undefined ? undefined : asObject(typeof settings === 'string' ? parseBody('application/json', settings) : settings);
+  const parsed =
+    settings === undefined
+      ? undefined
+      : asObject(typeof settings === 'string' ? parseBody('application/json', settings) : settings);
   const list = parsed ? (optList(parsed, 'items') ?? optList(parsed, 'tags')) : optList(o, 'options');
   return list?.map((x) => (typeof x === 'string' ? x : String(asObject(x).name ?? asObject(x).tag ?? '')));
 }
@@ -24,7 +27,12 @@ function fieldInput(body: unknown): FieldInput {
   const defaultValue = optString(o, 'defaultValue');
   const options = parseOptions(o);
   if (options?.some((x) => !x.trim())) throw badRequest('option names cannot be empty');
-  return { name, type: parseFieldType(o.type), ...(defaultValue === undefined ? {} : { defaultValue }), ...(options ? { options } : {}) };
+  return {
+    name,
+    type: parseFieldType(o.type),
+    ...(defaultValue === undefined ? {} : { defaultValue }),
+    ...(options ? { options } : {}),
+  };
 }
 
 export function registerFields(api: Api, ctx: Ctx): void {
@@ -36,7 +44,9 @@ export function registerFields(api: Api, ctx: Ctx): void {
   api.post('/v2/pipelines/:pipelineKey/fields', (r) => fieldView(addField(ctx, pipe(r), fieldInput(r.body))));
   api.post(`${base}/:fieldKey`, (r) => {
     const p = pipe(r);
-    return fieldView(updateField(ctx, p, fieldOr404(p, r.params.fieldKey), r.body, q(r.query, 'addOnly') === 'true'));
+    return fieldView(
+      updateField(ctx, p, fieldOr404(p, r.params.fieldKey), r.body, q(r.query, 'addOnly') === 'true'),
+    );
   });
   api.del(`${base}/:fieldKey`, (r) => {
     const p = pipe(r);

@@ -9,16 +9,25 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 function formatValue(p: PipelineRec, key: string, value: unknown): string {
   const f = p.fields.find((x) => x.key === key);
   if (!f) return String(value);
-  const options = [...(f.dropdownSettings?.items ?? []), ...(f.tagSettings?.tags ?? []).map((t) => ({ key: t.key, name: t.tag }))];
+  const options = [
+    ...(f.dropdownSettings?.items ?? []),
+    ...(f.tagSettings?.tags ?? []).map((t) => ({ key: t.key, name: t.tag })),
+  ];
   if (f.type === 'DATE') return iso(value as number);
-  if (f.type === 'DROPDOWN' || f.type === 'TAG') return [value].flat().map((k) => options.find((o) => o.key === k)?.name ?? k).join(', ');
+  if (f.type === 'DROPDOWN' || f.type === 'TAG')
+    return [value]
+      .flat()
+      .map((k) => options.find((o) => o.key === k)?.name ?? k)
+      .join(', ');
   return String(value).replace(/\n/g, '; ');
 }
 
 export function boxMarkdown(ctx: Ctx, b: BoxRec, maxTokens: string | undefined): RawReply {
   const p = ctx.store.find('pipelines', b.pipelineKey);
   const fieldName = (k: string): string => p.fields.find((f) => f.key === k)?.name ?? k;
-  const comments = Object.values(ctx.store.state.comments).filter((c) => c.boxKey === b.key).sort((x, y) => x.timestamp - y.timestamp);
+  const comments = Object.values(ctx.store.state.comments)
+    .filter((c) => c.boxKey === b.key)
+    .sort((x, y) => x.timestamp - y.timestamp);
   const lines = [
     `# ${b.name}`,
     '',
@@ -30,7 +39,9 @@ export function boxMarkdown(ctx: Ctx, b: BoxRec, maxTokens: string | undefined):
     '## Fields',
     ...Object.entries(b.fields).map(([k, v]) => `- ${fieldName(k)}: ${formatValue(p, k, v)}`),
     ...(b.notes ? ['', '## Notes', b.notes] : []),
-    ...(comments.length ? ['', '## Comments', ...comments.map((c) => `- ${iso(c.timestamp)}: ${c.message}`)] : []),
+    ...(comments.length
+      ? ['', '## Comments', ...comments.map((c) => `- ${iso(c.timestamp)}: ${c.message}`)]
+      : []),
   ];
   const text = `${lines.join('\n')}\n`;
   // Roughly four characters per token, as LLM tokenizers average on English text.

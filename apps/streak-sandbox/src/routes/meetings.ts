@@ -9,14 +9,19 @@ import { boxFor, childFor } from './access';
 
 function parsePatch(ctx: Ctx, o: Obj) {
   const meetingType = optString(o, 'meetingType');
-  if (meetingType !== undefined && meetingType !== 'CALL_LOG' && meetingType !== 'MEETING_NOTES') throw badRequest(`Invalid meetingType: ${meetingType}`);
+  if (meetingType !== undefined && meetingType !== 'CALL_LOG' && meetingType !== 'MEETING_NOTES')
+    throw badRequest(`Invalid meetingType: ${meetingType}`);
   const duration = optNumber(o, 'duration');
   if (duration !== undefined && duration < 0) throw badRequest('duration must not be negative');
   const taskKeys = optStringList(o, 'taskKeys');
   for (const k of taskKeys ?? []) ctx.store.find('tasks', k);
   return {
-    meetingType: meetingType as MeetingRec['meetingType'] | undefined, startTimestamp: optNumber(o, 'startTimestamp'),
-    duration, notes: optString(o, 'notes'), taskKeys, isDraft: optBool(o, 'isDraft'),
+    meetingType: meetingType as MeetingRec['meetingType'] | undefined,
+    startTimestamp: optNumber(o, 'startTimestamp'),
+    duration,
+    notes: optString(o, 'notes'),
+    taskKeys,
+    isDraft: optBool(o, 'isDraft'),
   };
 }
 
@@ -30,7 +35,9 @@ export function registerMeetings(api: Api, ctx: Ctx): void {
   const meeting = (r: Req) => childFor(ctx, r.userKey, 'meetings', r.params.meetingKey);
   api.get('/v2/boxes/:boxKey/meetings', (r) => {
     const b = boxFor(ctx, r.userKey, r.params.boxKey);
-    const all = Object.values(store.state.meetings).filter((m) => m.boxKey === b.key).sort((x, y) => x.creationDate - y.creationDate);
+    const all = Object.values(store.state.meetings)
+      .filter((m) => m.boxKey === b.key)
+      .sort((x, y) => x.creationDate - y.creationDate);
     const page = paged(all, r.query, 100, 1000);
     return { results: page.results.map((m) => meetingView(store, m)), hasNextPage: page.hasNextPage };
   });
@@ -40,9 +47,17 @@ export function registerMeetings(api: Api, ctx: Ctx): void {
     if (!p.meetingType) throw badRequest('meetingType is required (CALL_LOG or MEETING_NOTES)');
     const now = store.now();
     const m: MeetingRec = {
-      key: store.newKey('meetings'), boxKey: b.key, creatorKey: r.userKey, creationDate: now, lastSavedTimestamp: now,
-      meetingType: p.meetingType, startTimestamp: p.startTimestamp ?? now, duration: p.duration ?? null, notes: p.notes ?? '',
-      taskKeys: p.taskKeys ?? [], isDraft: p.isDraft ?? false,
+      key: store.newKey('meetings'),
+      boxKey: b.key,
+      creatorKey: r.userKey,
+      creationDate: now,
+      lastSavedTimestamp: now,
+      meetingType: p.meetingType,
+      startTimestamp: p.startTimestamp ?? now,
+      duration: p.duration ?? null,
+      notes: p.notes ?? '',
+      taskKeys: p.taskKeys ?? [],
+      isDraft: p.isDraft ?? false,
     };
     store.state.meetings[m.key] = m;
     store.changed();

@@ -21,12 +21,18 @@ function cursorPage(items: Rec[], r: Req) {
   const sorted = items.filter((x) => x.key > after).sort((a, b) => (a.key < b.key ? -1 : 1));
   const results = sorted.slice(0, limit);
   const last = results[results.length - 1];
-  return { results: results.map(partyView), ...(results.length === limit && last ? { cursor: Buffer.from(last.key).toString('base64url') } : {}) };
+  return {
+    results: results.map(partyView),
+    ...(results.length === limit && last ? { cursor: Buffer.from(last.key).toString('base64url') } : {}),
+  };
 }
 
 export function registerParties(api: Api, ctx: Ctx): void {
   const { store } = ctx;
-  for (const [kind, plural] of [[CONTACT, 'contacts'], [ORG, 'organizations']] as const) {
+  for (const [kind, plural] of [
+    [CONTACT, 'contacts'],
+    [ORG, 'organizations'],
+  ] as const) {
     const table = () => store.state[kind.table] as Record<string, Rec>;
     const find = (r: Req): Rec => {
       const rec = store.find(kind.table, r.params.key);
@@ -35,13 +41,23 @@ export function registerParties(api: Api, ctx: Ctx): void {
     };
     api.post(`/v2/teams/:teamKey/${plural}`, (r) => {
       const team = teamFor(ctx, r.userKey, r.params.teamKey);
-      return partyView(createParty(ctx, kind, { teamKey: team.key, body: r.body, userKey: r.userKey, getIfExisting: q(r.query, 'getIfExisting') === 'true' }));
+      return partyView(
+        createParty(ctx, kind, {
+          teamKey: team.key,
+          body: r.body,
+          userKey: r.userKey,
+          getIfExisting: q(r.query, 'getIfExisting') === 'true',
+        }),
+      );
     });
     api.get(`/v2/teams/:teamKey/${plural}`, (r) => {
       const team = teamFor(ctx, r.userKey, r.params.teamKey);
       // `after` is epoch *seconds* on lastSavedTimestamp (contacts only, per the 2026 spec).
-      const afterSec = kind === CONTACT ? qInt(r.query, 'after', -1, { min: 0, max: Number.MAX_SAFE_INTEGER }) : -1;
-      const items = Object.values(table()).filter((x) => x.teamKey === team.key && (afterSec < 0 || x.lastSavedTimestamp > afterSec * 1000));
+      const afterSec =
+        kind === CONTACT ? qInt(r.query, 'after', -1, { min: 0, max: Number.MAX_SAFE_INTEGER }) : -1;
+      const items = Object.values(table()).filter(
+        (x) => x.teamKey === team.key && (afterSec < 0 || x.lastSavedTimestamp > afterSec * 1000),
+      );
       return cursorPage(items, r);
     });
     api.post(`/v2/${plural}/batch/get`, (r) => {
@@ -49,7 +65,8 @@ export function registerParties(api: Api, ctx: Ctx): void {
       const out: Record<string, unknown> = {};
       for (const k of keys) {
         const rec = table()[k];
-        if (rec && store.state.teams[rec.teamKey]?.members.some((m) => m.userKey === r.userKey)) out[k] = partyView(rec);
+        if (rec && store.state.teams[rec.teamKey]?.members.some((m) => m.userKey === r.userKey))
+          out[k] = partyView(rec);
       }
       return out;
     });

@@ -8,7 +8,11 @@ import type { PipelineRec } from '../store/types';
 import { pipelineView } from '../views/pipelines';
 import { pipelineFor, sortByParam, teamFor, visiblePipelines } from './access';
 
-const commaList = (v: string | undefined): string[] => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const commaList = (v: string | undefined): string[] =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** v1 form: `fieldNames` + `fieldTypes` are parallel comma lists. */
 function v1Fields(o: Obj): FieldInput[] {
@@ -22,7 +26,11 @@ function v2Fields(o: Obj): FieldInput[] {
   return (optList(o, 'fields') ?? []).map((raw) => {
     const f = asObject(raw);
     const defaultValue = optString(f, 'defaultValue');
-    return { name: optString(f, 'name') ?? '', type: parseFieldType(f.type), ...(defaultValue === undefined ? {} : { defaultValue }) };
+    return {
+      name: optString(f, 'name') ?? '',
+      type: parseFieldType(f.type),
+      ...(defaultValue === undefined ? {} : { defaultValue }),
+    };
   });
 }
 
@@ -33,10 +41,16 @@ function create(ctx: Ctx, r: Req, version: 1 | 2) {
   const teamKey = optString(o, 'teamKey');
   if (!teamKey) throw badRequest('Insufficient params for Pipeline: teamKey is required');
   teamFor(ctx, r.userKey, teamKey);
-  const stages = version === 1 ? commaList(optString(o, 'stageNames')) : (optList(o, 'stages') ?? []).map(String);
+  const stages =
+    version === 1 ? commaList(optString(o, 'stageNames')) : (optList(o, 'stages') ?? []).map(String);
   const p = createPipeline(ctx, {
-    name, teamKey, creatorKey: r.userKey, description: optString(o, 'description'), icon: optString(o, 'icon'),
-    stages, fields: version === 1 ? v1Fields(o) : v2Fields(o),
+    name,
+    teamKey,
+    creatorKey: r.userKey,
+    description: optString(o, 'description'),
+    icon: optString(o, 'icon'),
+    stages,
+    fields: version === 1 ? v1Fields(o) : v2Fields(o),
   });
   return pipelineView(ctx.store, p);
 }
@@ -44,7 +58,10 @@ function create(ctx: Ctx, r: Req, version: 1 | 2) {
 /** `stageOrder` may only reorder: it must be a permutation of the existing stage keys. */
 function checkStageOrder(p: PipelineRec, order: unknown[]): string[] {
   const keys = order.map(String);
-  const same = keys.length === p.stageOrder.length && new Set(keys).size === keys.length && keys.every((k) => k in p.stages);
+  const same =
+    keys.length === p.stageOrder.length &&
+    new Set(keys).size === keys.length &&
+    keys.every((k) => k in p.stages);
   if (!same) throw badRequest('stageOrder must list every stage of the pipeline exactly once');
   return keys;
 }
@@ -52,14 +69,22 @@ function checkStageOrder(p: PipelineRec, order: unknown[]): string[] {
 function update(ctx: Ctx, r: Req) {
   const p = pipelineFor(ctx, r.userKey, r.params.pipelineKey);
   const o = asObject(r.body);
-  if (o.stages !== undefined || o.fields !== undefined) throw badRequest('Stages and fields cannot be changed through the pipeline; use their own endpoints');
+  if (o.stages !== undefined || o.fields !== undefined)
+    throw badRequest('Stages and fields cannot be changed through the pipeline; use their own endpoints');
   const name = optString(o, 'name');
   if (name !== undefined && !name.trim()) throw badRequest('name cannot be empty');
   const order = optList(o, 'stageOrder');
   const stageOrder = order === undefined ? undefined : checkStageOrder(p, order);
   const teamKey = optString(o, 'teamKey');
   if (teamKey !== undefined) teamFor(ctx, r.userKey, teamKey);
-  const patch = { name: name?.trim(), description: optString(o, 'description'), icon: optString(o, 'icon'), stageColorTheme: optString(o, 'stageColorTheme'), stageOrder, teamKey };
+  const patch = {
+    name: name?.trim(),
+    description: optString(o, 'description'),
+    icon: optString(o, 'icon'),
+    stageColorTheme: optString(o, 'stageColorTheme'),
+    stageOrder,
+    teamKey,
+  };
   for (const [k, v] of Object.entries(patch)) if (v !== undefined) Object.assign(p, { [k]: v });
   p.lastUpdatedTimestamp = ctx.store.now();
   ctx.store.changed();
@@ -68,19 +93,26 @@ function update(ctx: Ctx, r: Req) {
 
 function remove(ctx: Ctx, r: Req) {
   const p = pipelineFor(ctx, r.userKey, r.params.pipelineKey);
-  if (Object.values(ctx.store.state.boxes).some((b) => b.pipelineKey === p.key)) throw badRequest('Failed to delete: pipeline is not empty');
+  if (Object.values(ctx.store.state.boxes).some((b) => b.pipelineKey === p.key))
+    throw badRequest('Failed to delete: pipeline is not empty');
   delete ctx.store.state.pipelines[p.key];
-  for (const [k, w] of Object.entries(ctx.store.state.webhooks)) if (w.pipelineKey === p.key) delete ctx.store.state.webhooks[k];
+  for (const [k, w] of Object.entries(ctx.store.state.webhooks))
+    if (w.pipelineKey === p.key) delete ctx.store.state.webhooks[k];
   ctx.store.changed();
   return { success: true };
 }
 
 export function registerPipelines(api: Api, ctx: Ctx): void {
-  const list = (r: Req) => sortByParam(visiblePipelines(ctx, r.userKey), q(r.query, 'sortBy')).map((p) => pipelineView(ctx.store, p));
+  const list = (r: Req) =>
+    sortByParam(visiblePipelines(ctx, r.userKey), q(r.query, 'sortBy')).map((p) =>
+      pipelineView(ctx.store, p),
+    );
   api.get('/v1/pipelines', list);
   api.get('/v2/pipelines', (r) => paged(list(r), r.query, 100));
   for (const v of ['v1', 'v2']) {
-    api.get(`/${v}/pipelines/:pipelineKey`, (r) => pipelineView(ctx.store, pipelineFor(ctx, r.userKey, r.params.pipelineKey)));
+    api.get(`/${v}/pipelines/:pipelineKey`, (r) =>
+      pipelineView(ctx.store, pipelineFor(ctx, r.userKey, r.params.pipelineKey)),
+    );
     api.post(`/${v}/pipelines/:pipelineKey`, (r) => update(ctx, r));
     api.del(`/${v}/pipelines/:pipelineKey`, (r) => remove(ctx, r));
   }

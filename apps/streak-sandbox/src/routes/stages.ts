@@ -15,7 +15,8 @@ function parseColor(raw: unknown): StageRec['color'] | null | undefined {
   const fg = optString(c, 'foregroundColor') ?? '';
   const bg = optString(c, 'backgroundColor') ?? '';
   if (!fg && !bg) return null;
-  if (![fg, bg].every((x) => /^#[0-9a-fA-F]{3,8}$/.test(x))) throw badRequest('color must have foregroundColor and backgroundColor as #rrggbb');
+  if (![fg, bg].every((x) => /^#[0-9a-fA-F]{3,8}$/.test(x)))
+    throw badRequest('color must have foregroundColor and backgroundColor as #rrggbb');
   return { foregroundColor: fg, backgroundColor: bg };
 }
 
@@ -23,7 +24,8 @@ export function registerStages(api: Api, ctx: Ctx): void {
   const { store } = ctx;
   const pipe = (r: Req) => pipelineFor(ctx, r.userKey, r.params.pipelineKey);
   for (const v of [1, 2] as const) {
-    const view = (p: ReturnType<typeof pipe>, s: StageRec) => (v === 1 ? stageViewV1(s) : stageView(store, p, s));
+    const view = (p: ReturnType<typeof pipe>, s: StageRec) =>
+      v === 1 ? stageViewV1(s) : stageView(store, p, s);
     const base = `/v${v}/pipelines/:pipelineKey/stages`;
     api.get(base, (r) => {
       const p = pipe(r);

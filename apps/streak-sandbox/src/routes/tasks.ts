@@ -16,13 +16,18 @@ function parseTaskPatch(ctx: Ctx, o: Obj) {
   if (text !== undefined && !text.trim()) throw badRequest('text cannot be empty');
   const due = optNumber(o, 'dueDate');
   const status = optString(o, 'status');
-  if (status !== undefined && status !== 'NOT_DONE' && status !== 'DONE') throw badRequest(`Invalid status: ${status}`);
+  if (status !== undefined && status !== 'NOT_DONE' && status !== 'DONE')
+    throw badRequest(`Invalid status: ${status}`);
   const meetingKey = optString(o, 'meetingKey');
   if (meetingKey !== undefined) ctx.store.find('meetings', meetingKey);
   return {
-    text, status: status as TaskRec['status'] | undefined, meetingKey, isDraft: optBool(o, 'isDraft'),
+    text,
+    status: status as TaskRec['status'] | undefined,
+    meetingKey,
+    isDraft: optBool(o, 'isDraft'),
     dueDate: due === undefined ? undefined : due === -1 ? null : due,
-    assignedToKeys: parseAssignees(ctx, o, 'assignedTo') ?? parseAssignees(ctx, o, 'assignedToSharingEntries'),
+    assignedToKeys:
+      parseAssignees(ctx, o, 'assignedTo') ?? parseAssignees(ctx, o, 'assignedToSharingEntries'),
   };
 }
 
@@ -56,14 +61,22 @@ function agenda(ctx: Ctx, r: Req) {
   const visible = new Set(visiblePipelines(ctx, r.userKey).map((p) => p.key));
   const includeCompleted = q(r.query, 'includeCompleted') === 'true';
   const direction = q(r.query, 'direction') ?? 'past';
-  if (!['desc', 'past', 'asc', 'future'].includes(direction)) throw badRequest(`Invalid direction: ${direction}`);
+  if (!['desc', 'past', 'asc', 'future'].includes(direction))
+    throw badRequest(`Invalid direction: ${direction}`);
   const future = direction === 'asc' || direction === 'future';
   const tomorrow = Math.floor(ctx.store.now() / DAY) * DAY + DAY;
   const tasks = Object.values(ctx.store.state.tasks).filter((t) => {
     const b = ctx.store.state.boxes[t.boxKey];
-    return b && visible.has(b.pipelineKey) && (!pipelineKey || b.pipelineKey === pipelineKey) && !t.isDraft &&
-      (includeCompleted || t.status !== 'DONE') && t.assignedToKeys.some((k) => who.has(k)) &&
-      t.dueDate !== null && (future ? t.dueDate >= tomorrow : t.dueDate < tomorrow);
+    return (
+      b &&
+      visible.has(b.pipelineKey) &&
+      (!pipelineKey || b.pipelineKey === pipelineKey) &&
+      !t.isDraft &&
+      (includeCompleted || t.status !== 'DONE') &&
+      t.assignedToKeys.some((k) => who.has(k)) &&
+      t.dueDate !== null &&
+      (future ? t.dueDate >= tomorrow : t.dueDate < tomorrow)
+    );
   });
   tasks.sort((a, b) => (future ? 1 : -1) * ((a.dueDate ?? 0) - (b.dueDate ?? 0)));
   const page = paged(tasks, r.query, 50);
@@ -75,7 +88,9 @@ export function registerTasks(api: Api, ctx: Ctx): void {
   const task = (r: Req) => childFor(ctx, r.userKey, 'tasks', r.params.taskKey);
   api.get('/v2/boxes/:boxKey/tasks', (r) => {
     const b = boxFor(ctx, r.userKey, r.params.boxKey);
-    const tasks = Object.values(store.state.tasks).filter((t) => t.boxKey === b.key).sort((x, y) => x.creationDate - y.creationDate);
+    const tasks = Object.values(store.state.tasks)
+      .filter((t) => t.boxKey === b.key)
+      .sort((x, y) => x.creationDate - y.creationDate);
     const page = paged(tasks, r.query, 100, 1000);
     return { results: page.results.map((t) => taskView(store, t)), hasNextPage: page.hasNextPage };
   });
@@ -85,9 +100,19 @@ export function registerTasks(api: Api, ctx: Ctx): void {
     if (!patch.text) throw badRequest('text is required');
     const now = store.now();
     const t: TaskRec = {
-      key: store.newKey('tasks'), boxKey: b.key, creatorKey: r.userKey, creationDate: now, lastSavedTimestamp: now, lastStatusChangeDate: now,
-      dueDate: patch.dueDate ?? null, text: patch.text, status: patch.status ?? 'NOT_DONE', assignedToKeys: patch.assignedToKeys ?? [r.userKey],
-      meetingKey: patch.meetingKey ?? null, isDraft: patch.isDraft ?? false, dueFiredFor: null,
+      key: store.newKey('tasks'),
+      boxKey: b.key,
+      creatorKey: r.userKey,
+      creationDate: now,
+      lastSavedTimestamp: now,
+      lastStatusChangeDate: now,
+      dueDate: patch.dueDate ?? null,
+      text: patch.text,
+      status: patch.status ?? 'NOT_DONE',
+      assignedToKeys: patch.assignedToKeys ?? [r.userKey],
+      meetingKey: patch.meetingKey ?? null,
+      isDraft: patch.isDraft ?? false,
+      dueFiredFor: null,
     };
     store.state.tasks[t.key] = t;
     store.changed();
@@ -108,7 +133,14 @@ export function registerTasks(api: Api, ctx: Ctx): void {
 export function fireDueTasks(ctx: Ctx): void {
   const now = ctx.store.now();
   for (const t of Object.values(ctx.store.state.tasks)) {
-    if (t.isDraft || t.status === 'DONE' || t.dueDate === null || t.dueDate > now || t.dueFiredFor === t.dueDate) continue;
+    if (
+      t.isDraft ||
+      t.status === 'DONE' ||
+      t.dueDate === null ||
+      t.dueDate > now ||
+      t.dueFiredFor === t.dueDate
+    )
+      continue;
     t.dueFiredFor = t.dueDate;
     const b = ctx.store.state.boxes[t.boxKey];
     if (b) ctx.hooks.emit('TASK_DUE', { pipelineKey: b.pipelineKey }, [taskView(ctx.store, t)]);

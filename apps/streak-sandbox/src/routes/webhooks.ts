@@ -13,16 +13,31 @@ function create(ctx: Ctx, r: Req) {
   const o = asObject(r.body);
   const pipelineKey = q(r.query, 'pipelineKey') ?? optString(o, 'pipelineKey');
   const teamKey = q(r.query, 'teamKey') ?? optString(o, 'teamKey');
-  if ((pipelineKey === undefined) === (teamKey === undefined)) throw badRequest('Exactly one of pipelineKey or teamKey is required');
+  if ((pipelineKey === undefined) === (teamKey === undefined))
+    throw badRequest('Exactly one of pipelineKey or teamKey is required');
   const event = o.event;
   if (!isWebhookEvent(event)) throw badRequest(`Invalid webhook event: ${String(event)}`);
-  if (isTeamEvent(event) !== (teamKey !== undefined)) throw badRequest(`Event ${event} needs a ${isTeamEvent(event) ? 'teamKey' : 'pipelineKey'}`);
+  if (isTeamEvent(event) !== (teamKey !== undefined))
+    throw badRequest(`Event ${event} needs a ${isTeamEvent(event) ? 'teamKey' : 'pipelineKey'}`);
   const targetUrl = optString(o, 'targetUrl');
-  if (!targetUrl || !/^https?:\/\/[^\s]+$/.test(targetUrl) || !URL.canParse(targetUrl)) throw badRequest('targetUrl must be an http(s) URL');
+  if (!targetUrl || !/^https?:\/\/[^\s]+$/.test(targetUrl) || !URL.canParse(targetUrl))
+    throw badRequest('targetUrl must be an http(s) URL');
   const token = optString(o, 'token');
-  const scope = pipelineKey !== undefined ? { pipelineKey: pipelineFor(ctx, r.userKey, pipelineKey).key } : { teamKey: teamFor(ctx, r.userKey, teamKey).key };
+  const scope =
+    pipelineKey !== undefined
+      ? { pipelineKey: pipelineFor(ctx, r.userKey, pipelineKey).key }
+      : { teamKey: teamFor(ctx, r.userKey, teamKey).key };
   const now = ctx.store.now();
-  const w: WebhookRec = { key: ctx.store.newKey('webhooks'), event, targetUrl, ...scope, userKey: r.userKey, token: token || null, creationDate: now, lastSavedTimestamp: now };
+  const w: WebhookRec = {
+    key: ctx.store.newKey('webhooks'),
+    event,
+    targetUrl,
+    ...scope,
+    userKey: r.userKey,
+    token: token || null,
+    creationDate: now,
+    lastSavedTimestamp: now,
+  };
   ctx.store.state.webhooks[w.key] = w;
   ctx.store.changed();
   return webhookView(w);
@@ -45,10 +60,14 @@ export function registerWebhooks(api: Api, ctx: Ctx): void {
   });
   api.get('/v2/pipelines/:pipelineKey/webhooks', (r) => {
     const p = pipelineFor(ctx, r.userKey, r.params.pipelineKey);
-    return all().filter((w) => w.pipelineKey === p.key).map(webhookView);
+    return all()
+      .filter((w) => w.pipelineKey === p.key)
+      .map(webhookView);
   });
   api.get('/v2/teams/:teamKey/webhooks', (r) => {
     const t = teamFor(ctx, r.userKey, r.params.teamKey);
-    return all().filter((w) => w.teamKey === t.key).map(webhookView);
+    return all()
+      .filter((w) => w.teamKey === t.key)
+      .map(webhookView);
   });
 }

@@ -12,19 +12,60 @@ export const ABC_CUSTOMERS: { name: string; sageNo: string; domain: string }[] =
 ];
 
 export const COMPANY_STEMS = [
-  'Summit', 'Pioneer', 'Cascade', 'Harbor', 'Granite', 'Liberty', 'Keystone', 'Redwood', 'Blue Ridge', 'Prairie',
-  'Lakeshore', 'Ironwood', 'Silver Creek', 'Northstar', 'Bayview', 'Cedar Valley', 'Tri-County', 'Heartland',
-  'Riverbend', 'Magnolia', 'Copper State', 'Great Plains', 'Evergreen', 'Sierra', 'Patriot', 'Gulf Coast',
+  'Summit',
+  'Pioneer',
+  'Cascade',
+  'Harbor',
+  'Granite',
+  'Liberty',
+  'Keystone',
+  'Redwood',
+  'Blue Ridge',
+  'Prairie',
+  'Lakeshore',
+  'Ironwood',
+  'Silver Creek',
+  'Northstar',
+  'Bayview',
+  'Cedar Valley',
+  'Tri-County',
+  'Heartland',
+  'Riverbend',
+  'Magnolia',
+  'Copper State',
+  'Great Plains',
+  'Evergreen',
+  'Sierra',
+  'Patriot',
+  'Gulf Coast',
 ];
 
 export const COMPANY_SUFFIXES = [
-  'Supply Co.', 'Manufacturing', 'Distributors', 'Industries', 'Hardware', 'Logistics', 'Foods', 'Electric',
-  'Tool & Die', 'Packaging', 'Office Products', 'Builders Supply',
+  'Supply Co.',
+  'Manufacturing',
+  'Distributors',
+  'Industries',
+  'Hardware',
+  'Logistics',
+  'Foods',
+  'Electric',
+  'Tool & Die',
+  'Packaging',
+  'Office Products',
+  'Builders Supply',
 ];
 
 export const INDUSTRIES = [
-  'Wholesale Distribution', 'Manufacturing', 'Construction', 'Food & Beverage', 'Retail', 'Healthcare',
-  'Education', 'Government', 'Transportation', 'Hospitality',
+  'Wholesale Distribution',
+  'Manufacturing',
+  'Construction',
+  'Food & Beverage',
+  'Retail',
+  'Healthcare',
+  'Education',
+  'Government',
+  'Transportation',
+  'Hospitality',
 ];
 
 export const CITIES: { city: string; state: string; zip: string; area: string }[] = [
@@ -43,23 +84,75 @@ export const CITIES: { city: string; state: string; zip: string; area: string }[
 ];
 
 export const STREETS = [
-  'Commerce Pkwy', 'Industrial Blvd', 'Main St', 'Market St', 'Enterprise Dr', 'Oak Ave', 'Harbor Rd',
-  'Lincoln Way', 'Airport Rd', 'Technology Ct',
+  'Commerce Pkwy',
+  'Industrial Blvd',
+  'Main St',
+  'Market St',
+  'Enterprise Dr',
+  'Oak Ave',
+  'Harbor Rd',
+  'Lincoln Way',
+  'Airport Rd',
+  'Technology Ct',
 ];
 
 export const GIVEN_NAMES = [
-  'James', 'Maria', 'Robert', 'Linda', 'Michael', 'Patricia', 'David', 'Jennifer', 'William', 'Elizabeth',
-  'Carlos', 'Aisha', 'Kevin', 'Grace', 'Daniel', 'Sofia', 'Brian', 'Nicole', 'Anthony', 'Rachel',
+  'James',
+  'Maria',
+  'Robert',
+  'Linda',
+  'Michael',
+  'Patricia',
+  'David',
+  'Jennifer',
+  'William',
+  'Elizabeth',
+  'Carlos',
+  'Aisha',
+  'Kevin',
+  'Grace',
+  'Daniel',
+  'Sofia',
+  'Brian',
+  'Nicole',
+  'Anthony',
+  'Rachel',
 ];
 
 export const FAMILY_NAMES = [
-  'Johnson', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Anderson', 'Thompson', 'Nguyen', 'Walker',
-  'Patel', 'Hughes', 'Brooks', 'Reyes', 'Foster', 'Kim', 'Sullivan', 'Bennett', 'Coleman', 'Ortiz',
+  'Johnson',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Rodriguez',
+  'Martinez',
+  'Anderson',
+  'Thompson',
+  'Nguyen',
+  'Walker',
+  'Patel',
+  'Hughes',
+  'Brooks',
+  'Reyes',
+  'Foster',
+  'Kim',
+  'Sullivan',
+  'Bennett',
+  'Coleman',
+  'Ortiz',
 ];
 
 export const TITLES = [
-  'Purchasing Manager', 'Buyer', 'Operations Director', 'Controller', 'VP Operations', 'Office Manager',
-  'Procurement Specialist', 'Owner', 'Accounts Payable', 'Plant Manager',
+  'Purchasing Manager',
+  'Buyer',
+  'Operations Director',
+  'Controller',
+  'VP Operations',
+  'Office Manager',
+  'Procurement Specialist',
+  'Owner',
+  'Accounts Payable',
+  'Plant Manager',
 ];
 
 /** Item codes from Sage 100's ABC demo company, with plausible list prices. */
@@ -77,6 +170,14 @@ export const PRODUCTS: { sku: string; price: number }[] = [
 ];
 
 export const DEAL_THEMES = [
-  'Q3 restock', 'Office refit', 'Annual supply contract', 'New branch fit-out', 'Warehouse shelving',
-  'Replacement order', 'Pilot order', 'Blanket PO', 'Seasonal top-up', 'Expansion order',
+  'Q3 restock',
+  'Office refit',
+  'Annual supply contract',
+  'New branch fit-out',
+  'Warehouse shelving',
+  'Replacement order',
+  'Pilot order',
+  'Blanket PO',
+  'Seasonal top-up',
+  'Expansion order',
 ];

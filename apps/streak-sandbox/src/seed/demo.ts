@@ -4,7 +4,19 @@ import type { Ctx } from '../domain/ctx';
 import { createPipeline, type FieldInput } from '../domain/pipelines';
 import { cryptoBytes, mulberry32 } from '../store/keys';
 import type { BoxRec, ContactRec, OrgRec, PipelineRec, UserRec } from '../store/types';
-import { ABC_CUSTOMERS, CITIES, COMPANY_STEMS, COMPANY_SUFFIXES, DEAL_THEMES, FAMILY_NAMES, GIVEN_NAMES, INDUSTRIES, PRODUCTS, STREETS, TITLES } from './data';
+import {
+  ABC_CUSTOMERS,
+  CITIES,
+  COMPANY_STEMS,
+  COMPANY_SUFFIXES,
+  DEAL_THEMES,
+  FAMILY_NAMES,
+  GIVEN_NAMES,
+  INDUSTRIES,
+  PRODUCTS,
+  STREETS,
+  TITLES,
+} from './data';
 import { SEED_EPOCH, seedIdentity } from './identity';
 
 export const DEMO_STAGES = ['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Closed-Won', 'Closed-Lost'];
@@ -17,7 +29,11 @@ export const DEMO_FIELDS: FieldInput[] = [
   { name: 'PO reference', type: 'TEXT_INPUT' },
   { name: 'Sage customer no', type: 'TEXT_INPUT' },
   { name: 'Sage sales order no', type: 'TEXT_INPUT' },
-  { name: 'Order status', type: 'DROPDOWN', options: ['Open', 'On Hold', 'Shipped', 'Invoiced', 'Completed'] },
+  {
+    name: 'Order status',
+    type: 'DROPDOWN',
+    options: ['Open', 'On Hold', 'Shipped', 'Invoiced', 'Completed'],
+  },
   { name: 'Credit limit', type: 'TEXT_INPUT' },
   { name: 'Open balance', type: 'TEXT_INPUT' },
   { name: 'Inventory note', type: 'TEXT_INPUT' },
@@ -44,9 +60,16 @@ function makeOrgs(ctx: Ctx, rand: Rand, teamKey: string, owner: UserRec): Seeded
     const stem = COMPANY_STEMS[i % COMPANY_STEMS.length] as string;
     const suffix = COMPANY_SUFFIXES[(i * 7) % COMPANY_SUFFIXES.length] as string;
     const name = `${stem} ${suffix}`;
-    const slug = name.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '');
+    const slug = name
+      .toLowerCase()
+      .replace(/&/g, 'and')
+      .replace(/[^a-z0-9]+/g, '');
     // Sage-style customer number: 4 letters of the stem + 3 of the suffix, unique across the seed.
-    const letters = (s: string, n: number): string => s.toUpperCase().replace(/[^A-Z]/g, '').slice(0, n);
+    const letters = (s: string, n: number): string =>
+      s
+        .toUpperCase()
+        .replace(/[^A-Z]/g, '')
+        .slice(0, n);
     const code = letters(stem, 4) + letters(suffix, 3);
     names.push({ name, sageNo: `01-${code}`, domain: `${slug.slice(0, 24)}.com` });
   }
@@ -54,12 +77,29 @@ function makeOrgs(ctx: Ctx, rand: Rand, teamKey: string, owner: UserRec): Seeded
     const place = pick(rand, CITIES);
     const ts = SEED_EPOCH - (120 - i) * DAY;
     const org: OrgRec = {
-      key: ctx.store.newKey('orgs'), teamKey, name: n.name, other: null, domains: [n.domain], industry: pick(rand, INDUSTRIES),
+      key: ctx.store.newKey('orgs'),
+      teamKey,
+      name: n.name,
+      other: null,
+      domains: [n.domain],
+      industry: pick(rand, INDUSTRIES),
       phoneNumbers: [`(${place.area}) 555-01${String(i % 100).padStart(2, '0')}`],
-      addresses: [`${100 + Math.floor(rand() * 9800)} ${pick(rand, STREETS)}, ${place.city}, ${place.state} ${place.zip}`],
-      employeeCount: pick(rand, ['11-50', '51-200', '201-500', '501-1000']), logoURL: null,
-      twitterHandle: null, facebookHandle: null, linkedinHandle: null, instagramHandle: null,
-      creatorKey: owner.key, lastSavedUserKey: owner.key, creationDate: ts, lastSavedTimestamp: ts, contactLinks: [], orgLinks: [], fields: {},
+      addresses: [
+        `${100 + Math.floor(rand() * 9800)} ${pick(rand, STREETS)}, ${place.city}, ${place.state} ${place.zip}`,
+      ],
+      employeeCount: pick(rand, ['11-50', '51-200', '201-500', '501-1000']),
+      logoURL: null,
+      twitterHandle: null,
+      facebookHandle: null,
+      linkedinHandle: null,
+      instagramHandle: null,
+      creatorKey: owner.key,
+      lastSavedUserKey: owner.key,
+      creationDate: ts,
+      lastSavedTimestamp: ts,
+      contactLinks: [],
+      orgLinks: [],
+      fields: {},
     };
     ctx.store.state.orgs[org.key] = org;
     const contacts = [0, 1].map((j) => makeContact(ctx, rand, { org, owner, index: i * 2 + j }));
@@ -73,21 +113,45 @@ function makeContact(ctx: Ctx, rand: Rand, o: { org: OrgRec; owner: UserRec; ind
   const familyName = FAMILY_NAMES[(o.index * 7 + 3) % FAMILY_NAMES.length] as string;
   const domain = o.org.domains[0] as string;
   const c: ContactRec = {
-    key: ctx.store.newKey('contacts'), teamKey: o.org.teamKey, givenName, familyName, title: pick(rand, TITLES), other: null,
-    emailAddresses: [`${givenName}.${familyName}@${domain}`.toLowerCase()], phoneNumbers: [`${o.org.phoneNumbers[0]} x${10 + o.index}`],
-    addresses: [], domains: [domain], twitterHandle: null, facebookHandle: null, linkedinHandle: null, instagramHandle: null, photoUrl: null,
-    creatorKey: o.owner.key, lastSavedUserKey: o.owner.key, creationDate: o.org.creationDate, lastSavedTimestamp: o.org.creationDate,
-    contactLinks: [], orgLinks: [{ key: o.org.key, isMagicLinked: true, creationTimestamp: o.org.creationDate }], fields: {},
+    key: ctx.store.newKey('contacts'),
+    teamKey: o.org.teamKey,
+    givenName,
+    familyName,
+    title: pick(rand, TITLES),
+    other: null,
+    emailAddresses: [`${givenName}.${familyName}@${domain}`.toLowerCase()],
+    phoneNumbers: [`${o.org.phoneNumbers[0]} x${10 + o.index}`],
+    addresses: [],
+    domains: [domain],
+    twitterHandle: null,
+    facebookHandle: null,
+    linkedinHandle: null,
+    instagramHandle: null,
+    photoUrl: null,
+    creatorKey: o.owner.key,
+    lastSavedUserKey: o.owner.key,
+    creationDate: o.org.creationDate,
+    lastSavedTimestamp: o.org.creationDate,
+    contactLinks: [],
+    orgLinks: [{ key: o.org.key, isMagicLinked: true, creationTimestamp: o.org.creationDate }],
+    fields: {},
   };
   ctx.store.state.contacts[c.key] = c;
   return c;
 }
 
-function boxFields(p: PipelineRec, rand: Rand, o: { stage: string; sageNo: string; index: number }): Record<string, unknown> {
+function boxFields(
+  p: PipelineRec,
+  rand: Rand,
+  o: { stage: string; sageNo: string; index: number },
+): Record<string, unknown> {
   const key = (name: string): string => p.fields.find((f) => f.name === name)?.key as string;
   const option = (name: string, label: string): string => {
     const f = p.fields.find((x) => x.name === name);
-    return ([...(f?.dropdownSettings?.items ?? []), ...(f?.tagSettings?.tags ?? []).map((t) => ({ key: t.key, name: t.tag }))].find((x) => x.name === label)?.key) as string;
+    return [
+      ...(f?.dropdownSettings?.items ?? []),
+      ...(f?.tagSettings?.tags ?? []).map((t) => ({ key: t.key, name: t.tag })),
+    ].find((x) => x.name === label)?.key as string;
   };
   const lines = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => {
     const prod = pick(rand, PRODUCTS);
@@ -111,9 +175,14 @@ function boxFields(p: PipelineRec, rand: Rand, o: { stage: string; sageNo: strin
   if (late) f[key('PO reference')] = `PO-${String(40000 + o.index * 37).padStart(6, '0')}`;
   if (won && rand() < 0.8) {
     f[key('Sage sales order no')] = String(100 + o.index).padStart(7, '0');
-    f[key('Order status')] = option('Order status', pick(rand, ['Open', 'Shipped', 'Invoiced', 'Completed', 'On Hold']));
+    f[key('Order status')] = option(
+      'Order status',
+      pick(rand, ['Open', 'Shipped', 'Invoiced', 'Completed', 'On Hold']),
+    );
   }
-  if (rand() < 0.1) f[key('Inventory note')] = `Backorder: ${lines[0]?.prod.sku} ships in ${1 + Math.floor(rand() * 3)} weeks`;
+  if (rand() < 0.1)
+    f[key('Inventory note')] =
+      `Backorder: ${lines[0]?.prod.sku} ships in ${1 + Math.floor(rand() * 3)} weeks`;
   return f;
 }
 
@@ -124,16 +193,30 @@ function makeBoxes(ctx: Ctx, rand: Rand, o: { p: PipelineRec; orgs: SeededOrg[];
     for (let i = 0; i < count; i++, index++) {
       const so = o.orgs[(index * 13) % o.orgs.length] as SeededOrg;
       const user = o.users[index % o.users.length] as UserRec;
-      const ts = SEED_EPOCH - (200 - index) * DAY / 3;
+      const ts = SEED_EPOCH - ((200 - index) * DAY) / 3;
       const moved = ts + DAY;
       const b: BoxRec = {
-        key: ctx.store.newKey('boxes'), pipelineKey: o.p.key, stageKey, name: `${so.org.name} – ${pick(rand, DEAL_THEMES)}`,
-        notes: '', creatorKey: user.key, creationTimestamp: ts, lastUpdatedTimestamp: moved, lastStageChangeTimestamp: moved,
+        key: ctx.store.newKey('boxes'),
+        pipelineKey: o.p.key,
+        stageKey,
+        name: `${so.org.name} – ${pick(rand, DEAL_THEMES)}`,
+        notes: '',
+        creatorKey: user.key,
+        creationTimestamp: ts,
+        lastUpdatedTimestamp: moved,
+        lastStageChangeTimestamp: moved,
         fields: boxFields(o.p, rand, { stage: DEMO_STAGES[s] as string, sageNo: so.sageNo, index }),
-        assignedToKeys: [user.key], followerKeys: [user.key],
-        contacts: so.contacts.slice(0, 1 + (index % 2)).map((c) => ({ key: c.key, isStarred: false, isAutoboxed: false })),
-        organizations: [{ key: so.org.key, isStarred: false, isAutoboxed: false }], linkedBoxKeys: [],
-        stageHistory: [{ stageKey: o.p.stageOrder[0] as string, timestamp: ts, userKey: user.key }, { stageKey, timestamp: moved, userKey: user.key }],
+        assignedToKeys: [user.key],
+        followerKeys: [user.key],
+        contacts: so.contacts
+          .slice(0, 1 + (index % 2))
+          .map((c) => ({ key: c.key, isStarred: false, isAutoboxed: false })),
+        organizations: [{ key: so.org.key, isStarred: false, isAutoboxed: false }],
+        linkedBoxKeys: [],
+        stageHistory: [
+          { stageKey: o.p.stageOrder[0] as string, timestamp: ts, userKey: user.key },
+          { stageKey, timestamp: moved, userKey: user.key },
+        ],
         history: [{ type: 'CREATE', timestamp: ts, userKey: user.key, detail: 'created in Lead' }],
       };
       ctx.store.state.boxes[b.key] = b;
@@ -146,7 +229,15 @@ export function seedDemo(ctx: Ctx): void {
   const { team, users } = seedIdentity(ctx.store);
   const owner = users[0] as UserRec;
   const rand = mulberry32(7);
-  const p = createPipeline(ctx, { name: 'Sales', teamKey: team.key, creatorKey: owner.key, description: 'Lead to cash: deals that become Sage 100 sales orders', icon: 'briefcase', stages: DEMO_STAGES, fields: DEMO_FIELDS });
+  const p = createPipeline(ctx, {
+    name: 'Sales',
+    teamKey: team.key,
+    creatorKey: owner.key,
+    description: 'Lead to cash: deals that become Sage 100 sales orders',
+    icon: 'briefcase',
+    stages: DEMO_STAGES,
+    fields: DEMO_FIELDS,
+  });
   p.creationTimestamp = SEED_EPOCH - 90 * DAY;
   p.lastUpdatedTimestamp = SEED_EPOCH;
   for (const f of p.fields) f.lastUpdatedTimestamp = p.creationTimestamp;

@@ -32,14 +32,25 @@ export function demoSeed(): DemoSeed {
   if (!p || !team) throw new Error('demo seed produced no pipeline');
   cached = {
     teamKey: team.key,
-    users: Object.values(s.users).map((u) => ({ userKey: u.key, email: u.email, apiKey: u.apiKey, name: `${u.givenName} ${u.familyName}` })),
+    users: Object.values(s.users).map((u) => ({
+      userKey: u.key,
+      email: u.email,
+      apiKey: u.apiKey,
+      name: `${u.givenName} ${u.familyName}`,
+    })),
     pipelineKey: p.key,
     stages: Object.fromEntries(p.stageOrder.map((k) => [p.stages[k]?.name ?? k, k])),
     fields: Object.fromEntries(p.fields.map((f) => [f.name, f.key])),
     options: Object.fromEntries(
       p.fields
         .filter((f) => f.dropdownSettings || f.tagSettings)
-        .map((f) => [f.name, Object.fromEntries([...(f.dropdownSettings?.items ?? []).map((i) => [i.name, i.key]), ...(f.tagSettings?.tags ?? []).map((t) => [t.tag, t.key])])]),
+        .map((f) => [
+          f.name,
+          Object.fromEntries([
+            ...(f.dropdownSettings?.items ?? []).map((i) => [i.name, i.key]),
+            ...(f.tagSettings?.tags ?? []).map((t) => [t.tag, t.key]),
+          ]),
+        ]),
     ),
   };
   return cached;

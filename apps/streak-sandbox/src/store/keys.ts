@@ -28,7 +28,10 @@ export function seededBytes(seed: number): RandomBytes {
 }
 
 export function mintKey(kind: string, bytes: RandomBytes): string {
-  const body = Buffer.concat([Buffer.from(`\x0b\x12${String.fromCharCode(kind.length)}${kind}\x18`), bytes(12)]);
+  const body = Buffer.concat([
+    Buffer.from(`\x0b\x12${String.fromCharCode(kind.length)}${kind}\x18`),
+    bytes(12),
+  ]);
   return KEY_PREFIX + body.toString('base64url');
 }
 

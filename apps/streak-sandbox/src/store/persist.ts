@@ -18,9 +18,14 @@ export function loadSnapshot(file: string): State | null {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8')) as State;
   } catch (cause) {
-    throw new Error(`the data file ${file} is not valid JSON; delete it to start from the demo seed`, { cause });
+    throw new Error(`the data file ${file} is not valid JSON; delete it to start from the demo seed`, {
+      cause,
+    });
   }
-  if (parsed?.version !== 1) throw new Error(`the data file ${file} is not a streak-sandbox snapshot; delete it to start from the demo seed`);
+  if (parsed?.version !== 1)
+    throw new Error(
+      `the data file ${file} is not a streak-sandbox snapshot; delete it to start from the demo seed`,
+    );
   return parsed;
 }
 

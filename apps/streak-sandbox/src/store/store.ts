@@ -5,11 +5,28 @@ import { cryptoBytes, isWellFormedKey, mintKey, type RandomBytes } from './keys'
 import { emptyState, type State } from './types';
 
 export type Collection =
-  | 'users' | 'teams' | 'pipelines' | 'boxes' | 'contacts' | 'orgs' | 'tasks' | 'comments' | 'meetings' | 'webhooks';
+  | 'users'
+  | 'teams'
+  | 'pipelines'
+  | 'boxes'
+  | 'contacts'
+  | 'orgs'
+  | 'tasks'
+  | 'comments'
+  | 'meetings'
+  | 'webhooks';
 
 const KIND: Record<Collection, string> = {
-  users: 'User', teams: 'Team', pipelines: 'Workflow', boxes: 'Case', contacts: 'Contact',
-  orgs: 'Organization', tasks: 'Task', comments: 'Comment', meetings: 'Meeting', webhooks: 'Webhook',
+  users: 'User',
+  teams: 'Team',
+  pipelines: 'Workflow',
+  boxes: 'Case',
+  contacts: 'Contact',
+  orgs: 'Organization',
+  tasks: 'Task',
+  comments: 'Comment',
+  meetings: 'Meeting',
+  webhooks: 'Webhook',
 };
 
 export class Store {

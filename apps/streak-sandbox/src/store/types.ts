@@ -11,7 +11,15 @@ export type FieldType =
   | 'TEAM_ORGANIZATION';
 
 export const FIELD_TYPES: readonly FieldType[] = [
-  'TEXT_INPUT', 'DROPDOWN', 'CHECKBOX', 'DATE', 'PERSON', 'FORMULA', 'TAG', 'TEAM_CONTACT', 'TEAM_ORGANIZATION',
+  'TEXT_INPUT',
+  'DROPDOWN',
+  'CHECKBOX',
+  'DATE',
+  'PERSON',
+  'FORMULA',
+  'TAG',
+  'TEAM_CONTACT',
+  'TEAM_ORGANIZATION',
 ];
 
 export interface FieldDef {
@@ -233,7 +241,18 @@ export interface State {
 
 export function emptyState(): State {
   return {
-    version: 1, users: {}, teams: {}, pipelines: {}, boxes: {}, contacts: {}, orgs: {},
-    tasks: {}, comments: {}, meetings: {}, webhooks: {}, deliveries: [], nextDeliveryId: 1,
+    version: 1,
+    users: {},
+    teams: {},
+    pipelines: {},
+    boxes: {},
+    contacts: {},
+    orgs: {},
+    tasks: {},
+    comments: {},
+    meetings: {},
+    webhooks: {},
+    deliveries: [],
+    nextDeliveryId: 1,
   };
 }

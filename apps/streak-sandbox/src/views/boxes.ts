@@ -18,8 +18,14 @@ interface Aggregates {
 }
 
 const emptyAggregates = (): Aggregates => ({
-  commentCount: 0, taskTotal: 0, taskCompleteCount: 0, taskOverdueCount: 0,
-  callLogCount: 0, meetingNotesCount: 0, totalCallLogDuration: 0, totalMeetingNotesDuration: 0,
+  commentCount: 0,
+  taskTotal: 0,
+  taskCompleteCount: 0,
+  taskOverdueCount: 0,
+  callLogCount: 0,
+  meetingNotesCount: 0,
+  totalCallLogDuration: 0,
+  totalMeetingNotesDuration: 0,
 });
 
 function aggregates(store: Store): Map<string, Aggregates> {

@@ -3,7 +3,11 @@ import type { Store } from '../store/store';
 import type { CommentRec, ContactRec, MeetingRec, OrgRec, TaskRec, WebhookRec } from '../store/types';
 import { userBrief } from './users';
 
-const normalizeDomain = (d: string): string => d.trim().toLowerCase().replace(/^www\./, '');
+const normalizeDomain = (d: string): string =>
+  d
+    .trim()
+    .toLowerCase()
+    .replace(/^www\./, '');
 
 export function contactView(c: ContactRec) {
   return {
@@ -44,7 +48,8 @@ export function taskView(store: Store, t: TaskRec) {
     ...(t.dueDate === null ? {} : { dueDate: t.dueDate }),
     text: t.text,
     status: t.status,
-    reminderStatus: t.status === 'DONE' ? 'NOT_REMINDED_BECAUSE_TASK_DONE' : t.dueDate === null ? 'NONE' : 'SCHEDULED',
+    reminderStatus:
+      t.status === 'DONE' ? 'NOT_REMINDED_BECAUSE_TASK_DONE' : t.dueDate === null ? 'NONE' : 'SCHEDULED',
     isDraft: t.isDraft,
     sortOrder: String(t.creationDate).padStart(30, '0'),
     ...(t.meetingKey ? { meetingKey: t.meetingKey } : {}),
@@ -64,7 +69,9 @@ export function commentView(store: Store, c: CommentRec) {
     message: c.message,
     mentions: c.mentions,
     ...(c.parent ? { parent: c.parent } : {}),
-    children: Object.values(store.state.comments).filter((x) => x.parent === c.key).map((x) => x.key),
+    children: Object.values(store.state.comments)
+      .filter((x) => x.parent === c.key)
+      .map((x) => x.key),
     reactionSummary: emojis.map((emoji) => {
       const users = c.reactions.filter((r) => r.emoji === emoji).map((r) => userBrief(store, r.userKey));
       return { emoji, count: users.length, users };

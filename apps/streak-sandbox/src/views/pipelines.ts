@@ -35,7 +35,10 @@ export function pipelineView(store: Store, p: PipelineRec) {
   const team = store.state.teams[p.teamKey];
   const acl = (team?.members ?? []).map((m) => ({
     ...sharingEntry(store, m.userKey),
-    permissionSetName: 'EDITOR', isReadOnly: false, isOwner: m.userKey === p.creatorKey, userType: 'HUMAN',
+    permissionSetName: 'EDITOR',
+    isReadOnly: false,
+    isOwner: m.userKey === p.creatorKey,
+    userType: 'HUMAN',
   }));
   const boxCount = stageCounts(store).get(p.key) ?? 0;
   return {

@@ -30,14 +30,27 @@ export function userView(u: UserRec) {
 export function sharingEntry(store: Store, userKey: string) {
   const u = store.state.users[userKey];
   if (!u) return { userKey, email: '', displayName: '', fullName: '', image: '' };
-  return { userKey: u.key, email: u.email, displayName: u.givenName, fullName: fullName(u), image: avatar(u) };
+  return {
+    userKey: u.key,
+    email: u.email,
+    displayName: u.givenName,
+    fullName: fullName(u),
+    image: avatar(u),
+  };
 }
 
 /** The newer `UserBrief` embedded in tasks and comment reactions. */
 export function userBrief(store: Store, userKey: string) {
   const e = sharingEntry(store, userKey);
   const u = store.state.users[userKey];
-  return { userKey, email: e.email, displayName: e.displayName, fullName: e.fullName, givenName: u?.givenName ?? '', avatarUrl: e.image };
+  return {
+    userKey,
+    email: e.email,
+    displayName: e.displayName,
+    fullName: e.fullName,
+    givenName: u?.givenName ?? '',
+    avatarUrl: e.image,
+  };
 }
 
 export function teamView(store: Store, t: TeamRec) {
@@ -52,9 +65,17 @@ export function teamView(store: Store, t: TeamRec) {
     members: t.members.map((m) => {
       const e = sharingEntry(store, m.userKey);
       return {
-        userKey: m.userKey, role: m.role, inviteDate: m.inviteDate, inviteStatus: 'Accepted', emailSharing: 'Existence',
-        displayName: e.displayName, email: e.email, fullName: e.fullName,
-        givenName: store.state.users[m.userKey]?.givenName ?? '', image: e.image, userType: 'HUMAN',
+        userKey: m.userKey,
+        role: m.role,
+        inviteDate: m.inviteDate,
+        inviteStatus: 'Accepted',
+        emailSharing: 'Existence',
+        displayName: e.displayName,
+        email: e.email,
+        fullName: e.fullName,
+        givenName: store.state.users[m.userKey]?.givenName ?? '',
+        image: e.image,
+        userType: 'HUMAN',
       };
     }),
     contactOrgListPermissions: {},

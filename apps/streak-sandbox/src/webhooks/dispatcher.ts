@@ -29,7 +29,10 @@ export class Dispatcher {
 
   emit(event: WebhookEvent, scope: Scope, objects: unknown[]): void {
     const subs = Object.values(this.store.state.webhooks).filter(
-      (w) => w.event === event && ((scope.pipelineKey && w.pipelineKey === scope.pipelineKey) || (scope.teamKey && w.teamKey === scope.teamKey)),
+      (w) =>
+        w.event === event &&
+        ((scope.pipelineKey && w.pipelineKey === scope.pipelineKey) ||
+          (scope.teamKey && w.teamKey === scope.teamKey)),
     );
     for (const w of subs) this.enqueue(w, objects);
   }
@@ -56,9 +59,19 @@ export class Dispatcher {
     const s = this.store.state;
     const now = this.store.now();
     const d: DeliveryRec = {
-      id: s.nextDeliveryId++, webhookKey: w.key, event: w.event, targetUrl: w.targetUrl, status: 'pending',
-      attempts: 0, lastStatusCode: null, lastError: null, createdAt: now, updatedAt: now, nextAttemptAt: now,
-      hasToken: w.token !== null, payload,
+      id: s.nextDeliveryId++,
+      webhookKey: w.key,
+      event: w.event,
+      targetUrl: w.targetUrl,
+      status: 'pending',
+      attempts: 0,
+      lastStatusCode: null,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+      nextAttemptAt: now,
+      hasToken: w.token !== null,
+      payload,
     };
     s.deliveries.push(d);
     if (s.deliveries.length > LOG_CAP) s.deliveries.splice(0, s.deliveries.length - LOG_CAP);
@@ -79,7 +92,8 @@ export class Dispatcher {
     const generation = this.generation;
     d.attempts++;
     if (!w) return this.finish(d, 'failed', null, 'subscription was deleted');
-    if (this.faults.dropWebhook()) return this.finish(d, 'dropped', null, 'dropped by sandbox fault injection');
+    if (this.faults.dropWebhook())
+      return this.finish(d, 'dropped', null, 'dropped by sandbox fault injection');
     const ctrl = new AbortController();
     this.inflight.add(ctrl);
     const timeout = setTimeout(() => ctrl.abort(), ATTEMPT_TIMEOUT_MS);
@@ -88,7 +102,10 @@ export class Dispatcher {
     try {
       const res = await fetch(d.targetUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(w.token ? { 'x-streak-webhook-token': w.token } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(w.token ? { 'x-streak-webhook-token': w.token } : {}),
+        },
         body: JSON.stringify(d.payload),
         signal: ctrl.signal,
       });
@@ -107,7 +124,8 @@ export class Dispatcher {
       return this.finish(d, 'gone', status, 'target answered 410 Gone; subscription deleted');
     }
     const f = this.faults.faults;
-    if (d.attempts >= f.webhookMaxAttempts) return this.finish(d, 'failed', status, error ?? `HTTP ${status}`);
+    if (d.attempts >= f.webhookMaxAttempts)
+      return this.finish(d, 'failed', status, error ?? `HTTP ${status}`);
     const wait = f.webhookRetryBaseMs * 2 ** (d.attempts - 1);
     d.lastStatusCode = status;
     d.lastError = error ?? `HTTP ${status}`;
@@ -117,7 +135,12 @@ export class Dispatcher {
     this.schedule(d, wait);
   }
 
-  private finish(d: DeliveryRec, status: DeliveryRec['status'], code: number | null, error: string | null): void {
+  private finish(
+    d: DeliveryRec,
+    status: DeliveryRec['status'],
+    code: number | null,
+    error: string | null,
+  ): void {
     d.status = status;
     d.lastStatusCode = code;
     d.lastError = error;
