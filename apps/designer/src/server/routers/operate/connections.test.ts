@@ -1,7 +1,7 @@
 // Connections against a real Streak sandbox: the secret is write-only and encrypted, "test connection"
 // tells a bad key from an unreachable host, and bad input is refused with nothing written.
 import { type Sandbox, startSandbox } from '@conduit/streak-sandbox';
-import { TRPCError } from '@trpc/server';
+import { type TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupOperateTest, type OperateTest } from './test-support';
 

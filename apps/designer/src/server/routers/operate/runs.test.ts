@@ -1,6 +1,6 @@
 // Runs, dead letters and approvals as the engine leaves them in the database: find a run by box key,
 // page through them, retry/re-run/cancel, replay or discard dead letters, decide approvals once.
-import { TRPCError } from '@trpc/server';
+import { type TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneRuns } from './retention';
 import { demoGraph, seedFlow, seedRun, setupOperateTest, type OperateTest } from './test-support';
