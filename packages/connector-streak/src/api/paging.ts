@@ -26,3 +26,23 @@ export async function* pages<T>(opts: {
     if (!more || items.length === 0) return;
   }
 }
+
+/** Walks an opaque-cursor list (v2 contacts/organizations) until no cursor or an empty page, with a page cap. */
+export async function* cursorPages<T>(opts: {
+  fetch: (cursor: string | undefined) => Promise<{ results: T[]; cursor?: string | null }>;
+  maxPages?: number;
+  signal: AbortSignal;
+  heartbeat: (details: { page: number }) => void;
+  what: string;
+}): AsyncGenerator<T[]> {
+  let cursor: string | undefined;
+  yield* pages({
+    ...opts,
+    fetch: async () => {
+      const res = await opts.fetch(cursor);
+      cursor = res.cursor ?? undefined;
+      // "A full last page may be followed by an empty page": an empty page or no cursor ends the walk.
+      return { items: res.results, more: cursor !== undefined };
+    },
+  });
+}

@@ -2,6 +2,7 @@
 import type { WireBox, WireComment, WireContact, WireMeeting, WireOrganization, WireTask } from '../api/wire';
 import { boxSchema, commentSchema, contactSchema, meetingSchema, organizationSchema, taskSchema, toBox, toComment, toContact, toMeeting, toOrganization, toTask } from '../model/records';
 import { boxPoll, boxVersion } from './box-poll';
+import { contactPoll } from './contact-poll';
 import { streakWebhookTrigger } from './webhook';
 
 const saved = (w: { lastSavedTimestamp?: number }) => String(w.lastSavedTimestamp ?? '');
@@ -36,6 +37,7 @@ export const meetingEvent = streakWebhookTrigger({
 export const contactEvent = streakWebhookTrigger({
   key: 'contactEvent', title: 'Contact event', description: 'A team contact was created, updated or deleted.',
   scope: 'team', events: ['CONTACT_CREATE', 'CONTACT_UPDATE', 'CONTACT_DELETE'], output: contactSchema, toPayload: (w: WireContact) => toContact(w), version: (e, w) => (e === 'CONTACT_UPDATE' ? saved(w) : ''),
+  poll: contactPoll,
 });
 
 export const organizationEvent = streakWebhookTrigger({

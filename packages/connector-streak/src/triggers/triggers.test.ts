@@ -74,4 +74,19 @@ describe('Streak triggers against the sandbox', () => {
     expect(next.events.map((e) => e.payload)).toEqual([expect.objectContaining({ key: box.key, stageName: 'Won' })]);
     await expect(t.conn.poll('boxEvent', { pipelineKey: p.key, event: 'BOX_DELETE' }, null)).rejects.toMatchObject({ reason: 'validation', message: expect.stringContaining('cannot be polled') });
   });
+
+  it('polls contact creations and updates from the team list', async () => {
+    const created = { event: 'CONTACT_CREATE' };
+    const updated = { event: 'CONTACT_UPDATE' };
+    const [c0, u0] = [await t.conn.poll('contactEvent', created, null), await t.conn.poll('contactEvent', updated, null)];
+    expect(c0.events).toEqual([]);
+    const email = `poll.${Date.now()}@example.com`;
+    const contact = (await t.conn.runAction('upsertContact', { email, givenName: 'Polly' })) as { key: string };
+    const c1 = await t.conn.poll('contactEvent', created, c0.cursor);
+    expect(c1.events).toEqual([{ eventKey: `CONTACT_CREATE:${contact.key}`, payload: expect.objectContaining({ key: contact.key, emailAddresses: [email] }) }]);
+    expect((await t.conn.poll('contactEvent', created, c1.cursor)).events).toEqual([]);
+    await t.conn.runAction('upsertContact', { email, title: 'Buyer' });
+    const u1 = await t.conn.poll('contactEvent', updated, u0.cursor);
+    expect(u1.events.map((e) => e.payload)).toContainEqual(expect.objectContaining({ key: contact.key, title: 'Buyer' }));
+  });
 });
