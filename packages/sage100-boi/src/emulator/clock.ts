@@ -24,4 +24,9 @@ export class EmulatorClock {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+
+  /** Back to the base time source. */
+  reset(): void {
+    this.offsetMs = 0;
+  }
 }

@@ -97,7 +97,9 @@ export function withUdfs(def: TableDef, udfs: string[]): TableDef {
   if (udfs.length === 0) return def;
   const extra = cols(udfs.join(' '));
   const columns = [...def.columns, ...extra];
-  return { ...def, columns, byName: new Map(columns.map((c) => [c.name, c])) };
+  // Each UDF gets an index so a lookup by external reference does not scan the file.
+  const indexes = { ...def.indexes, ...Object.fromEntries(extra.map((c) => [c.name, [c.name]])) };
+  return { ...def, columns, indexes, byName: new Map(columns.map((c) => [c.name, c])) };
 }
 
 const divisions = new Set(['ARDivisionNo', 'SalespersonDivisionNo', 'BillToDivisionNo', 'APDivisionNo', 'PrimaryAPDivisionNo']);

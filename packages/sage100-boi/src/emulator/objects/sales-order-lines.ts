@@ -15,6 +15,8 @@ export function levelPrice(standard: number, priceLevel: string): number {
 export interface LineHost {
   header(): Row | null;
   customer(): Row | undefined;
+  /** Header totals follow the staged lines, so a preview can read them before any Write. */
+  linesChanged(): void;
 }
 
 export class SalesOrderLines extends BusObject implements BoiLines {
@@ -114,6 +116,7 @@ export class SalesOrderLines extends BusObject implements BoiLines {
     const i = this.staged.findIndex((l) => l.LineKey === line.LineKey);
     if (i >= 0) this.staged[i] = line;
     else this.staged.push(line);
+    this.host.linesChanged();
     this.record = null;
     this.nEditState = 0;
     return this.answer(null);
@@ -123,6 +126,7 @@ export class SalesOrderLines extends BusObject implements BoiLines {
     if (!this.record || this.nEditState !== 1) return this.answer(fail('CI_NoEdit', 'No line is current.'));
     const key = this.record.LineKey;
     this.staged = this.staged.filter((l) => l.LineKey !== key);
+    this.host.linesChanged();
     this.record = null;
     this.nEditState = 0;
     return this.answer(null);

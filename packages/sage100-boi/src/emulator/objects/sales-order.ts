@@ -19,7 +19,11 @@ export class SalesOrderBus extends BusObject {
     super(ctx);
     const detail = ctx.session.company?.table('SO_SalesOrderDetail');
     if (!detail) throw new BoiError('com', 'No company.');
-    this.lines = new SalesOrderLines({ ...ctx, table: detail }, { header: () => (this.nEditState ? this.record : null), customer: () => this.customerRow() });
+    this.lines = new SalesOrderLines({ ...ctx, table: detail }, {
+      header: () => (this.nEditState ? this.record : null),
+      customer: () => this.customerRow(),
+      linesChanged: () => this.record && applyTotals(this.company, this.record, this.lines.staged),
+    });
   }
 
   override get oLines(): BoiLines {

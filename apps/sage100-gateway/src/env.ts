@@ -1,0 +1,27 @@
+// The gateway's configuration, read once from the environment.
+import { z } from 'zod';
+import { DEFAULT_DATA_FILE } from './paths';
+
+const schema = z.object({
+  SAGE100_GATEWAY_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
+  SAGE100_GATEWAY_HOST: z.string().default('127.0.0.1'),
+  SAGE100_GATEWAY_TOKEN: z.string().min(16, 'SAGE100_GATEWAY_TOKEN must be at least 16 characters'),
+  SAGE100_EMULATOR_DATA_FILE: z.string().default(DEFAULT_DATA_FILE),
+  /** `emulator` (default) or `com` (Windows, real Sage 100 through ProvideX.Script + ODBC). */
+  SAGE100_BACKEND: z.enum(['emulator', 'com']).default('emulator'),
+  SAGE100_HOME: z.string().optional().describe('com backend: ...\\MAS90\\Home'),
+  SAGE100_ODBC: z.string().default('DSN=SOTAMAS90'),
+  SAGE100_USER: z.string().optional(),
+  SAGE100_PASSWORD: z.string().optional(),
+  SAGE100_COMPANIES: z.string().default('ABC'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) throw new Error(`sage100-gateway configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (parsed.data.SAGE100_BACKEND === 'com' && (!parsed.data.SAGE100_HOME || !parsed.data.SAGE100_USER || !parsed.data.SAGE100_PASSWORD))
+    throw new Error('sage100-gateway configuration: the com backend needs SAGE100_HOME, SAGE100_USER and SAGE100_PASSWORD.');
+  return parsed.data;
+}
