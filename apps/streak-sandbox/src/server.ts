@@ -102,21 +102,25 @@ function buildApp(ctx: Ctx): FastifyInstance {
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const dataFile = opts.dataFile ?? null;
-  let schedule = (): void => {};
-  const store = new Store(opts.now ?? Date.now, () => schedule());
   const persister = createPersister(dataFile, () => store.state);
+  const store = new Store(opts.now ?? Date.now, () => persister.schedule());
   const faults = new FaultInjector();
   const ctx: Ctx = { store, faults, hooks: new Dispatcher(store, faults) };
   const snapshot = dataFile ? loadSnapshot(dataFile) : null;
   if (snapshot) store.replace(snapshot);
   else if (opts.seed === false) seedEmpty(ctx);
   else seedDemo(ctx);
-  schedule = () => persister.schedule();
-  if (!snapshot) persister.schedule();
   ctx.hooks.resume();
 
   const app = buildApp(ctx);
-  await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
+  try {
+    await app.listen({ port: opts.port ?? 0, host: opts.host ?? '127.0.0.1' });
+  } catch (err) {
+    // e.g. EADDRINUSE: leave no timers behind and do not touch the data file of whoever holds the port.
+    ctx.hooks.close();
+    persister.cancel();
+    throw err;
+  }
   const dueTimer = setInterval(() => fireDueTasks(ctx), 1000);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;

@@ -1,5 +1,5 @@
 // The /__sandbox control API (sandbox only): faults, delivery drops, reset/seed, persistence.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +100,19 @@ describe.skipIf(AGAINST_REAL_STREAK)('seed and reset', () => {
 });
 
 describe.skipIf(AGAINST_REAL_STREAK)('persistence', () => {
+  it('fails with EADDRINUSE on a taken port and leaves the data file alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'streak-sandbox-'));
+    const dataFile = join(dir, 'state.json');
+    const port = Number(new URL(t.origin).port);
+    try {
+      await expect(startSandbox({ port, dataFile })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+      await new Promise((r) => setTimeout(r, 400));
+      expect(existsSync(dataFile)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('survives a restart from its data file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'streak-sandbox-'));
     const dataFile = join(dir, 'state.json');

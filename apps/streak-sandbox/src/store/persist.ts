@@ -9,6 +9,8 @@ const DEBOUNCE_MS = 250;
 export interface Persister {
   schedule(): void;
   flush(): void;
+  /** Drop a pending write without writing. */
+  cancel(): void;
 }
 
 /** The saved state, or null when there is none yet. A file we cannot read is an error, never silently replaced. */
@@ -46,6 +48,10 @@ export function createPersister(file: string | null, getState: () => State): Per
     flush() {
       if (timer) clearTimeout(timer);
       write();
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
     },
   };
 }
