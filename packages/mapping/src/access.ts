@@ -14,7 +14,7 @@ export function readProperty(obj: unknown, key: string | number): unknown {
   if (Array.isArray(obj)) {
     const i = typeof key === 'number' ? key : /^\d+$/.test(key) ? Number(key) : NaN;
     if (!Number.isSafeInteger(i) || i < 0) return fail(`cannot read '${String(key)}' of a list; use [n] for one element or [] for each`);
-    return own(obj, String(i), key);
+    return own(obj, i, key);
   }
   if (!isPlainObject(obj)) return fail(`cannot read '${String(key)}' of ${kindOf(obj)}`);
   const name = String(key);
@@ -22,7 +22,7 @@ export function readProperty(obj: unknown, key: string | number): unknown {
   return own(obj, name, key);
 }
 
-function own(obj: object, name: string, key: string | number): unknown {
+function own(obj: object, name: string | number, key: string | number): unknown {
   const d = Object.getOwnPropertyDescriptor(obj, name);
   if (d === undefined) return null;
   if (!('value' in d)) return fail(`property '${String(key)}' is computed by code, not data, and cannot be read`);

@@ -10,8 +10,11 @@ export interface EvalContext {
   tables?: Record<string, Record<string, unknown>>;
 }
 
-/** A bad-data failure inside a function or operator; the mapping turns it into an error value for the field. */
-export class ValueFailure extends Error {}
+/** A bad-data failure inside a function or operator; the mapping turns it into an error value for the field.
+ * Deliberately not an Error: capturing a stack trace per bad record would dominate the cost of a failing batch. */
+export class ValueFailure {
+  constructor(readonly message: string) {}
+}
 
 export function fail(message: string): never {
   throw new ValueFailure(message);

@@ -2,7 +2,7 @@
 // Operators are strict where JS is loose: no implicit object coercion, no NaN/Infinity results.
 import { type BinaryOp, type Expr } from './ast';
 import { readProperty } from './access';
-import { type EvalContext, fail } from './context';
+import { type EvalContext, fail, ValueFailure } from './context';
 import { describe, num } from './functions/define';
 import { getFunction } from './functions';
 
@@ -15,6 +15,48 @@ export interface Env {
   $item: unknown;
   $index: unknown;
   $value: unknown;
+  /** Values of static scope paths already read in this evaluation, by slot (see PathSlots). */
+  memo: unknown[];
+}
+
+/** Numbers the static scope paths (`trigger.box.fields`) of everything compiled together, so each is
+ * read once per evaluation however many fields use it. The scope never changes during an evaluation. */
+export class PathSlots {
+  private readonly slots = new Map<string, number>();
+  slot(path: string): number {
+    let n = this.slots.get(path);
+    if (n === undefined) this.slots.set(path, (n = this.slots.size));
+    return n;
+  }
+  get size(): number {
+    return this.slots.size;
+  }
+}
+
+export function newEnv(scope: unknown, ctx: EvalContext, slots: number): Env {
+  return { scope, ctx, item: null, $item: null, $index: null, $value: null, memo: new Array<unknown>(slots) };
+}
+
+/** The path key of a scope-rooted chain of static names, or undefined. */
+function staticPath(e: Expr): string | undefined {
+  if (e.type === 'name') return e.name.startsWith('$') ? undefined : e.name;
+  if (e.type === 'member') {
+    const base = staticPath(e.object);
+    return base === undefined ? undefined : `${base}.${e.name}`;
+  }
+  if (e.type === 'index' && e.index.type === 'literal' && (typeof e.index.value === 'string' || typeof e.index.value === 'number')) {
+    const base = staticPath(e.object);
+    return base === undefined ? undefined : `${base}[${JSON.stringify(e.index.value)}]`;
+  }
+  return undefined;
+}
+
+function memoized(slot: number, read: Compiled): Compiled {
+  return (env) => {
+    const cached = env.memo[slot];
+    if (cached !== undefined) return cached;
+    return (env.memo[slot] = read(env));
+  };
 }
 
 export type Compiled = (env: Env) => unknown;
@@ -22,12 +64,19 @@ export type Compiled = (env: Env) => unknown;
 /** The message reported for a failure; a stack overflow can only come from absurdly nested data. */
 export function failureMessage(e: unknown): string {
   if (e instanceof RangeError && /call stack/i.test(e.message)) return 'the data is nested too deeply';
-  return e instanceof Error ? e.message : String(e);
+  return e instanceof ValueFailure || e instanceof Error ? e.message : String(e);
 }
 
 export const truthy = (v: unknown): boolean => !(v === null || v === undefined || v === false || v === 0 || v === '' || Number.isNaN(v));
 
-export function compileExpr(e: Expr): Compiled {
+export function compileExpr(e: Expr, slots: PathSlots): Compiled {
+  const path = staticPath(e);
+  if (path !== undefined) return memoized(slots.slot(path), compileNode(e, slots));
+  return compileNode(e, slots);
+}
+
+function compileNode(e: Expr, slots: PathSlots): Compiled {
+  const sub = (x: Expr) => compileExpr(x, slots);
   switch (e.type) {
     case 'literal': {
       const v = e.value;
@@ -38,13 +87,13 @@ export function compileExpr(e: Expr): Compiled {
     case 'item':
       return (env) => env.item;
     case 'member': {
-      const obj = compileExpr(e.object);
+      const obj = sub(e.object);
       const name = e.name;
       return (env) => readProperty(obj(env), name);
     }
     case 'index': {
-      const obj = compileExpr(e.object);
-      const index = compileExpr(e.index);
+      const obj = sub(e.object);
+      const index = sub(e.index);
       return (env) => {
         const o = obj(env);
         const k = index(env);
@@ -53,26 +102,26 @@ export function compileExpr(e: Expr): Compiled {
       };
     }
     case 'each':
-      return compileEach(compileExpr(e.list), compileExpr(e.body));
+      return compileEach(sub(e.list), sub(e.body));
     case 'call':
-      return compileCall(e.fn, e.args.map(compileExpr));
+      return compileCall(e.fn, e.args.map(sub));
     case 'unary': {
-      const arg = compileExpr(e.arg);
+      const arg = sub(e.arg);
       return e.op === '!' ? (env) => !truthy(arg(env)) : (env) => -num('-', arg(env));
     }
     case 'binary':
-      return compileBinary(e.op, compileExpr(e.left), compileExpr(e.right));
+      return compileBinary(e.op, sub(e.left), sub(e.right));
     case 'cond': {
-      const [test, then, otherwise] = [compileExpr(e.test), compileExpr(e.then), compileExpr(e.else)];
+      const [test, then, otherwise] = [sub(e.test), sub(e.then), sub(e.else)];
       return (env) => (truthy(test(env)) ? then(env) : otherwise(env));
     }
     case 'array': {
-      const items = e.items.map(compileExpr);
+      const items = e.items.map(sub);
       return (env) => items.map((f) => f(env));
     }
     case 'object': {
       // Keys were checked against FORBIDDEN_NAMES by the parser, so plain assignment is safe here.
-      const entries = e.entries.map(({ key, value }) => [key, compileExpr(value)] as const);
+      const entries = e.entries.map(({ key, value }) => [key, sub(value)] as const);
       return (env) => {
         const out: Record<string, unknown> = {};
         for (const [k, f] of entries) out[k] = f(env);
@@ -103,25 +152,39 @@ function compileEach(list: Compiled, body: Compiled): Compiled {
     if (l === null) return null;
     if (!Array.isArray(l)) return fail(`[] expects a list, got ${describe(l)}`);
     const saved = env.item;
+    const out = new Array<unknown>(l.length);
     try {
-      return l.map((el: unknown) => {
-        env.item = el;
-        return body(env);
-      });
+      for (let i = 0; i < l.length; i++) {
+        env.item = readProperty(l, i);
+        out[i] = body(env);
+      }
     } finally {
       env.item = saved;
     }
+    return out;
   };
 }
 
 function compileCall(name: string, args: Compiled[]): Compiled {
-  const def = getFunction(name)!;
-  const { impl, nullSafe } = def;
+  const { impl, nullSafe } = getFunction(name)!;
+  // Unrolled for the common arities: calls are the bulk of mapping work.
+  if (args.length === 1) {
+    const [a] = args as [Compiled];
+    return (env) => {
+      const v = a(env);
+      return nullSafe && v === null ? null : (impl([v], env.ctx) ?? null);
+    };
+  }
+  if (args.length === 2) {
+    const [a, b] = args as [Compiled, Compiled];
+    return (env) => {
+      const v = a(env);
+      return nullSafe && v === null ? null : (impl([v, b(env)], env.ctx) ?? null);
+    };
+  }
   return (env) => {
     const values = args.map((a) => a(env));
-    if (nullSafe && values[0] === null) return null;
-    const r = impl(values, env.ctx);
-    return r === undefined ? null : r;
+    return nullSafe && values[0] === null ? null : (impl(values, env.ctx) ?? null);
   };
 }
 

@@ -1,12 +1,14 @@
 // Single expressions outside a mapping: conditions, switch cases, approval messages.
 import { type EvalContext } from './context';
-import { compileExpr, type Compiled, failureMessage, truthy } from './evaluator';
+import { compileExpr, type Compiled, failureMessage, newEnv, PathSlots, truthy } from './evaluator';
 import { parseExpression } from './parser';
 
 export interface CompiledExpression {
   readonly source: string;
   /** @internal */
   readonly run: Compiled;
+  /** @internal */
+  readonly slots: number;
 }
 
 export type ExpressionResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -24,13 +26,15 @@ export class ExpressionCompileError extends Error {
 export function compileExpression(source: string): CompiledExpression {
   const r = parseExpression(source);
   if (!r.ok) throw new ExpressionCompileError(r.error.message, r.error.offset);
-  return { source, run: compileExpr(r.ast) };
+  const slots = new PathSlots();
+  const run = compileExpr(r.ast, slots);
+  return { source, run, slots: slots.size };
 }
 
 /** Never throws for bad data: a failing expression returns { ok: false, error }. */
 export function evaluateExpression(expr: CompiledExpression, scope: unknown, ctx: EvalContext = {}): ExpressionResult {
   try {
-    return { ok: true, value: expr.run({ scope, ctx, item: null, $item: null, $index: null, $value: null }) };
+    return { ok: true, value: expr.run(newEnv(scope, ctx, expr.slots)) };
   } catch (e) {
     return { ok: false, error: failureMessage(e) };
   }

@@ -83,7 +83,7 @@ describe('declarative mappings', () => {
         { target: 'Lines[].Big', source: 'trigger.lines[].qty', when: 'number($item.qty) > 1', expression: 'true' },
       ],
     });
-    expect(r).toEqual({ value: { Won: 'yes', Defaulted: 'n/a', Lines: [{ Big: true }, undefined, { Big: true }] }, errors: [] });
+    expect(r).toEqual({ value: { Won: 'yes', Defaulted: 'n/a', Lines: [{ Big: true }, {}, { Big: true }] }, errors: [] });
   });
 
   it('returns errors as values naming the target field (and element), and keeps the other fields', () => {
@@ -96,7 +96,8 @@ describe('declarative mappings', () => {
         { target: 'NotAList[]', source: 'trigger.box.name' },
       ],
     });
-    expect(r.value).toEqual({ Ok: 1, Lines: [] });
+    // Every source line keeps its output line, so later fields and the connector see the same indexes.
+    expect(r.value).toEqual({ Ok: 1, Lines: [{}, {}, {}] });
     expect(r.errors).toEqual([
       { field: 'State', message: 'stateCode: "Acme Corp." is not a US state or territory' },
       { field: 'Terms', message: 'a value is required but the mapping produced none' },

@@ -3,11 +3,11 @@
 // it returns the error with the target field instead.
 import { type Expr } from './ast';
 import { fail, type EvalContext } from './context';
-import { compileExpr, type Compiled, type Env, failureMessage, truthy } from './evaluator';
+import { compileExpr as compileScoped, type Compiled, type Env, failureMessage, newEnv, PathSlots, truthy } from './evaluator';
 import { getFunction } from './functions';
 import { arityOf, describe, describeArity, type FunctionDef } from './functions/define';
 import { parseExpression } from './parser';
-import { conflicts, listAt, parseTarget, type TargetPath, targetKey, writePath } from './paths';
+import { conflicts, listAt, parseTarget, type TargetPath, targetKey, writerFor } from './paths';
 import { type MappingField, type MappingSpec, MappingSpecSchema } from './spec';
 
 export type MappingPart = 'spec' | 'target' | 'source' | 'transforms' | 'expression' | 'when';
@@ -38,6 +38,8 @@ export interface CompiledMapping {
   readonly spec: MappingSpec;
   /** @internal */
   readonly runners: readonly Runner[];
+  /** @internal */
+  readonly slots: number;
 }
 
 export class MappingCompileError extends Error {
@@ -61,8 +63,9 @@ export function compileMapping(spec: MappingSpec): CompiledMapping {
 export function evaluate(mapping: CompiledMapping, scope: unknown, ctx: EvalContext = {}): EvaluationResult {
   const value: Record<string, unknown> = {};
   const errors: FieldError[] = [];
-  const env: Env = { scope, ctx, item: null, $item: null, $index: null, $value: null };
-  for (const run of mapping.runners) run(env, value, errors);
+  const env = newEnv(scope, ctx, mapping.slots);
+  const runners = mapping.runners;
+  for (let i = 0; i < runners.length; i++) runners[i]!(env, value, errors);
   return { value, errors };
 }
 
@@ -74,6 +77,7 @@ function analyze(input: unknown): { problems: MappingProblem[]; compiled?: Compi
   const problems: MappingProblem[] = [];
   const keys: Array<{ field: string; key: string[] }> = [];
   const runners: Runner[] = [];
+  const slots = new PathSlots();
   for (const field of parsed.data.fields) {
     const report = (part: MappingPart, message: string, offset?: number) => problems.push({ field: field.target, part, message, ...(offset === undefined ? {} : { offset }) });
     const target = parseTarget(field.target);
@@ -85,10 +89,10 @@ function analyze(input: unknown): { problems: MappingProblem[]; compiled?: Compi
     const clash = keys.find((k) => conflicts(k.key, key));
     if (clash) report('target', clash.field === field.target ? 'is mapped twice' : `conflicts with "${clash.field}"`);
     keys.push({ field: field.target, key });
-    const runner = compileField(field, target, report);
+    const runner = compileField(field, target, report, slots);
     if (runner) runners.push(runner);
   }
-  return problems.length ? { problems } : { problems, compiled: { spec: parsed.data, runners } };
+  return problems.length ? { problems } : { problems, compiled: { spec: parsed.data, runners, slots: slots.size } };
 }
 
 type Report = (part: MappingPart, message: string, offset?: number) => void;
@@ -120,12 +124,14 @@ function compileTransforms(field: MappingField, report: Report): Array<(v: unkno
       report('transforms', `transform ${i + 1}: ${t.fn} takes ${describeArity(arity)} arguments including the value, got ${args.length + 1}`);
       continue;
     }
-    steps.push((v, env) => def.impl([v, ...args], env.ctx) ?? null);
+    const { impl } = def;
+    steps.push(args.length === 0 ? (v, env) => impl([v], env.ctx) ?? null : (v, env) => impl([v, ...args], env.ctx) ?? null);
   }
   return steps.length === (field.transforms ?? []).length ? steps : undefined;
 }
 
-function compileField(field: MappingField, target: TargetPath, report: Report): Runner | undefined {
+function compileField(field: MappingField, target: TargetPath, report: Report, slots: PathSlots): Runner | undefined {
+  const compileExpr = (e: Expr) => compileScoped(e, slots);
   const source = parsePart(field.source, 'source', report);
   const expression = parsePart(field.expression, 'expression', report);
   const when = parsePart(field.when, 'when', report);
@@ -140,13 +146,20 @@ function compileField(field: MappingField, target: TargetPath, report: Report): 
   const cond = when ? compileExpr(when) : undefined;
   const finish = finisher(field);
   if (!target.tail) {
-    return guarded(field.target, (env, out) => {
-      if (cond && !truthy(cond(env))) return;
-      const v = finish(compute(env));
-      if (v !== SKIP) writePath(out, target.head, v);
-    });
+    const write = writerFor(target.head);
+    return (env, out, errors) => {
+      try {
+        if (cond && !truthy(cond(env))) return;
+        const v = finish(compute(env));
+        if (v !== SKIP) write(out, v);
+      } catch (e) {
+        env.$value = null;
+        errors.push({ field: field.target, message: failureMessage(e) });
+      }
+    };
   }
   const tail = target.tail;
+  const writeTail = writerFor(tail);
   const perElement = source && source.type === 'each' ? compileExpr(source.list) : undefined;
   return (env, out, errors) => {
     let elements: unknown[];
@@ -160,38 +173,51 @@ function compileField(field: MappingField, target: TargetPath, report: Report): 
       return;
     }
     const dest = listAt(out, target.head);
-    elements.forEach((el, i) => {
-      const label = `${target.head.join('.')}[${i}]${tail.length ? `.${tail.join('.')}` : ''}`;
-      guarded(label, (env2, o) => {
+    // A plain loop, not a closure per element: this is the hot path for order lines.
+    for (let i = 0; i < elements.length; i++) {
+      const el = elements[i];
+      try {
+        // Every source element gets its output element, even if this field skips it.
+        const slot = tail.length ? elementAt(dest, i) : undefined;
         let v: unknown = el;
         if (perElement) {
-          env2.$item = el;
-          env2.$index = i;
-          env2.item = el;
-          if (cond && !truthy(cond(env2))) return;
-          v = finish(compute(env2));
-          if (v === SKIP) return;
+          env.$item = el;
+          env.$index = i;
+          env.item = el;
+          if (cond && !truthy(cond(env))) continue;
+          v = finish(compute(env));
+          if (v === SKIP) continue;
         }
-        if (tail.length === 0) o[i] = v;
-        else writePath(elementAt(o as unknown as unknown[], i), tail, v);
-      })(env, dest as unknown as Record<string, unknown>, errors);
-    });
+        if (slot) writeTail(slot, v);
+        else dest[i] = v;
+      } catch (e) {
+        env.$value = null;
+        errors.push({ field: `${target.head.join('.')}[${i}]${tail.length ? `.${tail.join('.')}` : ''}`, message: failureMessage(e) });
+      }
+    }
     env.$item = env.$index = env.item = null;
   };
 }
 
 const SKIP = Symbol('skip');
 
+/** source → transforms (stopping at null) → expression with $value, with no work for absent parts. */
 function pipeline(source: Compiled | undefined, transforms: Array<(v: unknown, env: Env) => unknown>, expression: Compiled | undefined): Compiled {
+  const read: Compiled = source ?? (() => null);
+  const chained: Compiled =
+    transforms.length === 0
+      ? read
+      : (env) => {
+          let v = read(env);
+          for (let i = 0; i < transforms.length && v !== null; i++) v = transforms[i]!(v, env);
+          return v;
+        };
+  if (!expression) return chained;
   return (env) => {
-    let v = source ? source(env) : null;
-    for (const t of transforms) {
-      if (v === null) break;
-      v = t(v, env);
-    }
-    if (!expression) return v;
-    env.$value = v;
-    return expression(env);
+    env.$value = chained(env);
+    const v = expression(env);
+    env.$value = null;
+    return v;
   };
 }
 
@@ -211,16 +237,4 @@ function elementAt(list: unknown[], i: number): Record<string, unknown> {
   const fresh: Record<string, unknown> = {};
   list[i] = fresh;
   return fresh;
-}
-
-function guarded(label: string, run: (env: Env, out: Record<string, unknown>) => void): Runner {
-  return (env, out, errors) => {
-    try {
-      run(env, out);
-    } catch (e) {
-      errors.push({ field: label, message: failureMessage(e) });
-    } finally {
-      env.$value = null;
-    }
-  };
 }

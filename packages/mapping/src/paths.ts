@@ -28,6 +28,19 @@ export function parseTarget(target: string): TargetPath | string {
   return tail === undefined ? { head } : { head, tail };
 }
 
+export type Writer = (obj: Record<string, unknown>, v: unknown) => void;
+
+/** A writer for one path, specialised for the common one-segment target. */
+export function writerFor(path: readonly string[]): Writer {
+  if (path.length === 1) {
+    const key = path[0]!;
+    return (obj, v) => {
+      obj[key] = v;
+    };
+  }
+  return (obj, v) => writePath(obj, path, v);
+}
+
 /** Writes v at path inside obj, creating plain objects on the way. Paths were checked not to conflict. */
 export function writePath(obj: Record<string, unknown>, path: readonly string[], v: unknown): void {
   let o = obj;

@@ -28,13 +28,31 @@ export function formatZip(v: string): string | undefined {
 /** Splits text into at most `lines` lines of at most `width` characters, breaking at spaces
  * (or hard inside a word longer than a line). Text that does not fit is an error, never cut silently. */
 export function splitLines(fn: string, value: string, width: number, lines: number): string[] {
-  const words = value.replace(/\s*[\r\n]+\s*/g, ', ').split(/\s+/).filter(Boolean).flatMap((w) => chunk(w, width));
+  // AddressLine1..3 are usually three calls on the same text: remember the last split.
+  if (last.value === value && last.width === width && last.lines === lines) return last.result.slice();
+  const result = split(fn, value, width, lines);
+  Object.assign(last, { value, width, lines, result });
+  return result.slice();
+}
+
+const last: { value?: string; width?: number; lines?: number; result: string[] } = { result: [] };
+
+function split(fn: string, value: string, width: number, lines: number): string[] {
+  const flat = value.includes('\n') || value.includes('\r') ? value.replace(/\s*[\r\n]+\s*/g, ', ') : value;
   const out: string[] = [];
-  for (const w of words) {
-    const last = out.at(-1);
-    if (last !== undefined && last.length + 1 + w.length <= width) out[out.length - 1] = `${last} ${w}`;
-    else out.push(w);
+  let line = '';
+  for (const word of flat.split(/\s+/)) {
+    for (const piece of word.length > width ? chunk(word, width) : [word]) {
+      if (piece === '') continue;
+      if (line === '') line = piece;
+      else if (line.length + 1 + piece.length <= width) line += ` ${piece}`;
+      else {
+        out.push(line);
+        line = piece;
+      }
+    }
   }
+  if (line !== '') out.push(line);
   if (out.length > lines) fail(`${fn}: "${value.length > 40 ? `${value.slice(0, 40)}…` : value}" needs ${out.length} lines of ${width} characters but only ${lines} are available`);
   return out;
 }
@@ -49,7 +67,10 @@ const between = (fn: string, name: string, v: unknown, fallback: number, max: nu
 export const addressFunctions = defineFunctions([
   {
     name: 'stateCode', category: 'address', description: 'US state or territory name (or code) to its two-letter USPS code: "California" → "CA".', params: [p('state', T.string)], returns: T.string, nullSafe: true,
-    impl: ([v]) => states.get(stateKey(text('stateCode', v))) ?? fail(`stateCode: "${text('stateCode', v).slice(0, 40)}" is not a US state or territory`),
+    impl: ([v]) => {
+      const s = text('stateCode', v);
+      return states.get(s) ?? states.get(stateKey(s)) ?? fail(`stateCode: "${s.slice(0, 40)}" is not a US state or territory`);
+    },
   },
   {
     name: 'isZip', category: 'address', description: 'Whether text is a US ZIP (12345) or ZIP+4 (12345-6789, 123456789).', params: [p('zip', T.string)], returns: T.boolean,

@@ -27,7 +27,16 @@ function normalize(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.]/g, '').replace(/\s+/g, ' ').trim();
 }
 
+// CRM data repeats the same few spellings; remember recent answers (bounded, so memory stays flat).
+const recent = new Map<string, Country | null>();
+
 /** Finds a country by alpha-2, alpha-3, English name or a common alias; case and accents are ignored. */
 export function findCountry(s: string): Country | undefined {
-  return byKey.get(normalize(s)) ?? byKey.get(normalize(s.replace(/^the\s+/i, '')));
+  let hit = recent.get(s);
+  if (hit === undefined) {
+    hit = byKey.get(normalize(s)) ?? byKey.get(normalize(s.replace(/^the\s+/i, ''))) ?? null;
+    if (recent.size >= 1000) recent.clear();
+    recent.set(s, hit);
+  }
+  return hit ?? undefined;
 }

@@ -3,9 +3,8 @@
 import { type EvalContext, fail } from '../context';
 import { T } from '../types';
 import { defineFunctions, describe, int, num, p, text } from './define';
-import { checkInstant, type Civil, fromCivil, toCivil, utcOf, validCivilDate } from './zone';
+import { checkInstant, type Civil, civilFromDays, daysFromCivil, fromCivil, toCivil, validCivilDate } from './zone';
 
-const DAY = 86_400_000;
 const zoneOf = (fn: string, z: unknown, ctx: EvalContext): string => (z === undefined || z === null ? (ctx.timeZone ?? 'UTC') : text(fn, z));
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
@@ -48,6 +47,7 @@ function offsetMs(off: string): number {
 
 const TOKENS = /YYYY|YY|MM|M|DD|D|HH|mm|ss/g;
 function format(c: Civil, pattern: string): string {
+  if (pattern === 'YYYYMMDD') return pad(c.year, 4) + pad(c.month, 2) + pad(c.day, 2);
   const values: Record<string, string> = {
     YYYY: pad(c.year, 4), YY: pad(c.year % 100, 2), MM: pad(c.month, 2), M: String(c.month), DD: pad(c.day, 2), D: String(c.day), HH: pad(c.hour, 2), mm: pad(c.minute, 2), ss: pad(c.second, 2),
   };
@@ -91,8 +91,8 @@ export const dateFunctions = defineFunctions([
       const days = int('addDays', n);
       if (Math.abs(days) > 3_700_000) fail(`addDays: ${days} days is outside the supported date range`);
       const c = toCivil(toInstant('addDays', v, zone), zone);
-      const moved = new Date(dayNumber(c) * DAY + days * DAY);
-      return checkInstant('addDays', fromCivil({ ...c, year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() }, zone));
+      const [year, month, day] = civilFromDays(daysFromCivil(c.year, c.month, c.day) + days);
+      return checkInstant('addDays', fromCivil({ ...c, year, month, day }, zone));
     },
   },
   {
@@ -106,7 +106,10 @@ export const dateFunctions = defineFunctions([
     name: 'daysBetween', category: 'date', description: 'Whole calendar days from one date to another in the time zone (negative if earlier).', params: [p('from', DATE), p('to', DATE), zoneParam], returns: T.number,
     impl: ([a, b, z], ctx) => {
       const zone = zoneOf('daysBetween', z, ctx);
-      const day = (v: unknown) => dayNumber(toCivil(toInstant('daysBetween', v ?? fail('daysBetween: a date is null'), zone), zone));
+      const day = (v: unknown) => {
+        const c = toCivil(toInstant('daysBetween', v ?? fail('daysBetween: a date is null'), zone), zone);
+        return daysFromCivil(c.year, c.month, c.day);
+      };
       return day(b) - day(a);
     },
   },
@@ -115,6 +118,3 @@ export const dateFunctions = defineFunctions([
     impl: ([v]) => checkInstant('epochSeconds', num('epochSeconds', v) * 1000),
   },
 ]);
-
-/** Days since 1970-01-01 of a calendar date (ignores the time of day). */
-const dayNumber = (c: Civil): number => utcOf({ ...c, hour: 0, minute: 0, second: 0, ms: 0 }) / DAY;

@@ -7,7 +7,9 @@ const N = T.number;
 /** Half away from zero at `decimals` places; toPrecision(15) absorbs binary noise so 1.005 → 1.01. */
 export function roundTo(x: number, decimals: number): number {
   const m = 10 ** decimals;
-  const scaled = Number((Math.abs(x) * m).toPrecision(15));
+  let scaled = Math.abs(x) * m;
+  // Only values within noise of a .5 tie need the (slow) precision correction.
+  if (Math.abs((scaled % 1) - 0.5) < 1e-6) scaled = Number(scaled.toPrecision(15));
   const r = (Math.sign(x) * Math.round(scaled)) / m;
   return Object.is(r, -0) ? 0 : r;
 }
@@ -30,7 +32,18 @@ export function parseNumber(v: unknown): number {
   return negative ? -n : n;
 }
 
-const numbers = (fn: string, args: unknown[]): number[] => args.flatMap((a) => (Array.isArray(a) ? a : [a])).filter((a) => a !== null).map((a) => num(fn, a));
+/** Numbers of the arguments, lists flattened one level, nulls skipped. */
+function numbers(fn: string, args: unknown[]): number[] {
+  const out: number[] = [];
+  for (const a of args) {
+    if (!Array.isArray(a)) {
+      if (a !== null) out.push(num(fn, a));
+      continue;
+    }
+    for (let i = 0; i < a.length; i++) if (a[i] !== null) out.push(num(fn, a[i]));
+  }
+  return out;
+}
 
 export const numberFunctions = defineFunctions([
   { name: 'number', category: 'number', description: 'Reads a number from text like "$1,234.50" or "(12.00)".', params: [p('value', T.any)], returns: N, nullSafe: true, impl: ([v]) => parseNumber(v) },
@@ -50,7 +63,11 @@ export const numberFunctions = defineFunctions([
   },
   {
     name: 'sum', category: 'number', description: 'Adds numbers; lists are flattened one level and nulls skipped.', params: [p('values', T.any, { rest: true })], returns: N,
-    impl: (args) => roundTo(numbers('sum', args).reduce((a, b) => a + b, 0), 10),
+    impl: (args) => {
+      let total = 0;
+      for (const n of numbers('sum', args)) total += n;
+      return roundTo(total, 10);
+    },
   },
   {
     name: 'min', category: 'number', description: 'The smallest number (lists flattened, nulls skipped); null if none.', params: [p('values', T.any, { rest: true })], returns: T.optional(N),
@@ -72,7 +89,9 @@ export const numberFunctions = defineFunctions([
       const x = list('multiply', a);
       const y = list('multiply', b);
       if (x.length !== y.length) fail(`multiply: lists differ in length (${x.length} and ${y.length})`);
-      return x.map((v, i) => roundTo(num('multiply', v) * num('multiply', y[i]), 10));
+      const out = new Array<number>(x.length);
+      for (let i = 0; i < x.length; i++) out[i] = roundTo(num('multiply', x[i]) * num('multiply', y[i]), 10);
+      return out;
     },
   },
 ]);

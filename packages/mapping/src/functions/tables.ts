@@ -44,11 +44,11 @@ export const tableFunctions = defineFunctions([
     impl: ([v, table, ...rest]) => mapThrough('mapValue', record('mapValue', table), [v, ...rest], 'the table'),
   },
   {
-    name: 'lookup', category: 'table', description: 'Translates a value through a named table from the context: lookup("terms", days, "00").', params: [p('table', T.string), p('value', T.any), p('default', T.any, { optional: true })], returns: T.any,
-    impl: ([name, ...rest], ctx) => {
+    name: 'lookup', category: 'table', description: 'Translates a value through a named table from the context: lookup(days, "terms", "00"). Without a default, a missing entry is an error.', params: [p('value', T.any), p('table', T.string), p('default', T.any, { optional: true })], returns: T.any,
+    impl: ([v, name, ...rest], ctx) => {
       const n = text('lookup', name);
       const table = ctx.tables && Object.hasOwn(ctx.tables, n) ? ctx.tables[n] : fail(`lookup: there is no table named "${n.slice(0, 40)}"`);
-      return mapThrough('lookup', record('lookup', table), rest, `table "${n}"`);
+      return mapThrough('lookup', record('lookup', table), [v, ...rest], `table "${n}"`);
     },
   },
   {

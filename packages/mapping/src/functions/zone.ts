@@ -13,9 +13,10 @@ export interface Civil {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 const MAX_CACHED_OFFSETS = 10_000;
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
@@ -34,16 +35,17 @@ function formatter(zone: string): Intl.DateTimeFormat {
 function offsetAt(ms: number, zone: string): number {
   if (zone === 'UTC') return 0;
   const minute = Math.floor(ms / MINUTE);
-  const key = `${zone}|${minute}`;
-  const cached = offsets.get(key);
+  let byMinute = offsets.get(zone);
+  if (!byMinute) offsets.set(zone, (byMinute = new Map()));
+  const cached = byMinute.get(minute);
   if (cached !== undefined) return cached;
   const at = minute * MINUTE;
   const parts: Record<string, number> = {};
   for (const { type, value } of formatter(zone).formatToParts(at)) if (type !== 'literal') parts[type] = Number(value);
   const wall = utcOf({ year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second!, ms: 0 });
   const offset = wall - at;
-  if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
-  offsets.set(key, offset);
+  if (byMinute.size >= MAX_CACHED_OFFSETS) byMinute.clear();
+  byMinute.set(minute, offset);
   return offset;
 }
 
@@ -54,8 +56,16 @@ export function checkInstant(fn: string, ms: number): number {
 }
 
 export function toCivil(ms: number, zone: string): Civil {
-  const d = new Date(ms + offsetAt(ms, zone));
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), ms: d.getUTCMilliseconds() };
+  const local = ms + offsetAt(ms, zone);
+  const days = Math.floor(local / DAY);
+  const [year, month, day] = civilFromDays(days);
+  let rest = local - days * DAY;
+  const hour = Math.floor(rest / 3_600_000);
+  rest -= hour * 3_600_000;
+  const minute = Math.floor(rest / MINUTE);
+  rest -= minute * MINUTE;
+  const second = Math.floor(rest / 1000);
+  return { year, month, day, hour, minute, second, ms: rest - second * 1000 };
 }
 
 /** The instant when the wall clock in `zone` shows `c`: the earlier one when the clock shows it twice
@@ -68,17 +78,33 @@ export function fromCivil(c: Civil, zone: string): number {
   return valid.length ? Math.min(...valid) : Math.max(first, second);
 }
 
+/** Epoch ms of a civil time read as UTC. Arithmetic, not Date: no allocation, and years 0..99 stay literal. */
 export function utcOf(c: Civil): number {
-  const d = new Date(0);
-  // setUTCFullYear keeps years 0..99 literal, which Date.UTC would shift to 1900..1999.
-  d.setUTCFullYear(c.year, c.month - 1, c.day);
-  d.setUTCHours(c.hour, c.minute, c.second, c.ms);
-  return d.getTime();
+  return daysFromCivil(c.year, c.month, c.day) * DAY + c.hour * 3_600_000 + c.minute * MINUTE + c.second * 1000 + c.ms;
+}
+
+// Proleptic Gregorian day counting (H. Hinnant, "chrono-compatible low-level date algorithms").
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
+export function civilFromDays(days: number): [number, number, number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - Math.floor((153 * mp + 2) / 5) + 1];
 }
 
 export function validCivilDate(year: number, month: number, day: number): boolean {
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(2000, month, 0)).getUTCDate() - (month === 2 && !isLeap(year) ? 1 : 0);
+  const [y, m, d] = civilFromDays(daysFromCivil(year, month, day));
+  return y === year && m === month && d === day;
 }
-
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
