@@ -15,7 +15,8 @@ export const { defineAction, defineTrigger } = kitFor<StreakAuth>();
 
 // Streak answers a malformed entity key with 400 "Illegal Argument Exception in GetEntities, usually a key issue"
 // and some lookups with "existing entity does not exist": for the caller both mean the object is not there.
-const MISSING = /usually a key issue|does not exist|not found/i;
+// Only these known messages are mapped, so a 400 about something else keeps its validation meaning.
+const MISSING = /usually a key issue|existing entity does not exist/i;
 
 function classify(f: HttpFailure) {
   if (f.status === 400 && f.subject && MISSING.test(f.remoteMessage ?? '')) {

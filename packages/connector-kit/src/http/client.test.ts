@@ -58,6 +58,11 @@ describe('createHttpClient', () => {
     expect(await client.json({ path: '/old' })).toEqual({ at: '/api/new' });
   });
 
+  it('refuses a response body over the size cap', async () => {
+    const { client } = await setup((_req, res) => sendJson(res, 200, { blob: 'x'.repeat(5000) }), { maxResponseBytes: 1000 });
+    await expect(client.json({ path: '/big' })).rejects.toMatchObject({ type: 'PermanentError', message: 'Test: response larger than 1000 bytes refused' });
+  });
+
   it('retries a 429 after Retry-After, even for a POST', async () => {
     let n = 0;
     const { server, client } = await setup((_req, res) => (n++ === 0 ? sendJson(res, 429, { error: 'slow down' }, { 'retry-after': '0' }) : sendJson(res, 200, { done: true })));

@@ -32,6 +32,8 @@ export interface HttpClientOptions {
   limiterKey?: string;
   retry?: { maxAttempts?: number; baseDelayMs?: number; maxWaitMs?: number };
   maxRedirects?: number;
+  /** Default 20 MB. */
+  maxResponseBytes?: number;
   /** Pulls the remote's error message out of an error body. */
   remoteMessage?: (body: unknown) => string | undefined;
   /** Connector-specific status mapping; return undefined to use the default. */
@@ -133,7 +135,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
         let failure: ConnectorError;
         let mayRetry: boolean;
         try {
-          const res = await sendOnce({ agent, policy, maxRedirects: opts.maxRedirects ?? 5, connector: opts.connector }, { method, url, headers, body, signal: attemptSignal });
+          const res = await sendOnce({ agent, policy, maxRedirects: opts.maxRedirects ?? 5, maxResponseBytes: opts.maxResponseBytes ?? 20 * 1024 * 1024, connector: opts.connector }, { method, url, headers, body, signal: attemptSignal });
           const parsed = parseBody(res.text, res.headers['content-type']);
           log.debug('http', { method, path: shownPath, status: res.status, attempt, ms: Date.now() - started });
           if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body: parsed as T, url: res.url.toString() };

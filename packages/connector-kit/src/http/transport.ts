@@ -26,7 +26,22 @@ function flatHeaders(h: Record<string, string | string[] | undefined>): Record<s
   return out;
 }
 
-export async function sendOnce(opts: { agent: Agent; policy: HostPolicy; maxRedirects: number; connector: string }, req: RawRequest): Promise<RawResponse> {
+/** Reads a body as text, refusing one larger than `max` bytes so a hostile or broken server cannot exhaust memory. */
+async function readCapped(body: AsyncIterable<Buffer> & { destroy(): unknown }, max: number, connector: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > max) {
+      body.destroy();
+      throw new PermanentError('validation', { connector, message: `${connector}: response larger than ${max} bytes refused` });
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function sendOnce(opts: { agent: Agent; policy: HostPolicy; maxRedirects: number; maxResponseBytes: number; connector: string }, req: RawRequest): Promise<RawResponse> {
   let { method, url, body, headers } = req;
   for (let hop = 0; ; hop++) {
     opts.policy.checkUrl(url);
@@ -34,7 +49,7 @@ export async function sendOnce(opts: { agent: Agent; policy: HostPolicy; maxRedi
     const resHeaders = flatHeaders(res.headers);
     const location = resHeaders['location'];
     if (!REDIRECTS.has(res.statusCode) || !location) {
-      return { status: res.statusCode, headers: resHeaders, text: await res.body.text(), url };
+      return { status: res.statusCode, headers: resHeaders, text: await readCapped(res.body, opts.maxResponseBytes, opts.connector), url };
     }
     await res.body.dump();
     if (hop >= opts.maxRedirects) {
