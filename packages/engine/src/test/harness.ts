@@ -6,7 +6,7 @@ import { createDb, createSecretBox, type Db, generateSecretKey, type SecretBox }
 import { createTestDatabase, type TestDatabase } from '@conduit/db/tools';
 import { startSandbox, type Sandbox } from '@conduit/streak-sandbox';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { recordQueuedRuns, startWorkflows, type StartEnvironment } from '../client/start';
 import type { FlowRunTrigger } from '../client/flow-input';
@@ -37,6 +37,7 @@ export interface Harness {
 }
 
 export async function createHarness(options: { databaseUrl: string; temporalTestServerPath: string; variables?: Record<string, string | number | boolean> }): Promise<Harness> {
+  quietTemporal();
   const tdb: TestDatabase = await createTestDatabase(options.databaseUrl);
   const db = createDb({ databaseUrl: tdb.url, maxConnections: 4 });
   const secrets = createSecretBox(generateSecretKey());
@@ -102,4 +103,13 @@ export function chain(nodes: Array<Omit<FlowGraph['nodes'][number], 'position' |
   const all = [{ id: 'trigger', kind: 'trigger', config: { type: 'webhook', connector: 'streak@1', event: 'BOX_CHANGE_STAGE' } }, ...nodes].map((n, i) => ({ label: n.id, position: { x: i * 200, y: 0 }, ...n }));
   const edges = all.slice(1).map((n, i) => ({ id: `e${++nodeSeq}`, source: all[i]!.id, sourcePort: 'out', target: n.id, targetPort: 'in' }));
   return { schemaVersion: 1, nodes: all as FlowGraph['nodes'], edges };
+}
+
+/** Quiet Temporal's own logging in tests; failures we care about are asserted, not printed. */
+export function quietTemporal(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  } catch {
+    // already installed in this test process
+  }
 }

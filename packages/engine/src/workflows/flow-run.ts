@@ -1,6 +1,6 @@
-// The interpreter: runs one pinned flow version for one trigger event. Edit with care: any change to
-// the commands it issues must be guarded with patched() and covered by the replayed histories in CI.
-import type { PlanStep } from '@conduit/flow';
+// The interpreter's workflows: flowRun runs one pinned flow version for one trigger event; forEachBatch
+// runs a slice of a long for-each list as a child. Edit with care: any change to the commands they issue
+// must be guarded with patched() and covered by the replayed histories in CI.
 import { CancellationScope, defineQuery, isCancellation, setHandler } from '@temporalio/workflow';
 import type { FlowRunInput } from '../client/flow-input';
 import type { RunScope } from '../scope';
@@ -8,9 +8,10 @@ import { searchKeysOf } from '../search-keys';
 import { explainFailure } from '../suggestions';
 import type { RunRecord, RunStatusName, StepRecord } from '../types';
 import { bookkeeping } from './activities-proxy';
+import { type BatchInput, type BatchResult, Interpreter } from './interpreter';
 import { prepared } from './plan-cache';
-import { RunState, StepFailure } from './state';
-import { type ApprovalDecision, executeStep, listenForApprovals, type StepContext } from './steps';
+import { Frame, RunState, StepFailure } from './state';
+import { type ApprovalDecision, listenForApprovals } from './steps';
 
 export interface RunProgress {
   status: RunStatusName;
@@ -25,82 +26,34 @@ export interface RunOutcome {
   outputs: Record<string, unknown>;
 }
 
-/** Step outputs a resumed run reuses tell which port the step took. */
-function portsOfOutput(step: PlanStep, output: unknown): string[] {
-  const o = (output ?? {}) as Record<string, unknown>;
-  switch (step.kind) {
-    case 'condition':
-      return [o.result ? 'true' : 'false'];
-    case 'switch':
-      return [String(o.port ?? 'default')];
-    case 'approval':
-      return [o.approved ? 'approved' : 'rejected'];
-    case 'forEach':
-      return ['done'];
-    default:
-      return ['out'];
-  }
-}
-
 export async function flowRun(input: FlowRunInput): Promise<RunOutcome> {
   const state = new RunState();
   const decisions = new Map<string, ApprovalDecision>();
   let status: RunStatusName = 'running';
-  let current: string | undefined;
   listenForApprovals(decisions);
-  setHandler(progressQuery, () => ({ status, ...(current ? { current } : {}), steps: state.records }));
-
   const plan = prepared(input.versionId, input.plan);
+  const interpreter = new Interpreter(input, plan, state, decisions);
+  setHandler(progressQuery, () => ({ status, ...(interpreter.current ? { current: interpreter.current } : {}), steps: state.records }));
+
   const triggerId = plan.plan.trigger.id;
+  const frame = new Frame();
   state.outputs[triggerId] = input.trigger.payload;
-  state.take(triggerId, 'out');
+  frame.take(triggerId, 'out');
   // The trigger is step 0 of the history: the run page shows it, and a re-run starts from its payload.
   state.succeed(state.begin(triggerId), input.trigger.payload);
   for (const k of searchKeysOf(input.trigger.payload)) state.searchKeys.add(k);
-  const baseScope: RunScope = { trigger: input.trigger.payload, steps: state.outputs, env: input.environment.variables };
-
-  const runSteps = async (steps: PlanStep[], scope: RunScope, iteration?: string): Promise<void> => {
-    for (const step of steps) {
-      if (step.after.length && !step.after.some((a) => state.isTaken(a.from, a.port))) {
-        state.skip(step.id);
-        continue;
-      }
-      current = step.id;
-      const resumed = iteration === undefined ? input.resume?.outputs[step.id] : undefined;
-      const record = state.begin(step.id);
-      let result: { output: unknown; ports: string[] };
-      if (resumed !== undefined) {
-        result = { output: resumed, ports: portsOfOutput(step, resumed) };
-      } else {
-        const ctx: StepContext = { input, prepared: plan, state, scope, decisions, runBody: (body, s, it) => runSteps(body, s, it), ...(iteration ? { iteration } : {}) };
-        try {
-          result = await executeStep(step, ctx);
-        } catch (error) {
-          if (error instanceof StepFailure) {
-            state.fail(record, error.error);
-            if (error.input !== undefined) record.input = error.input;
-            throw new StepFailure(error.nodeId || step.id, error.error, error.input);
-          }
-          throw error;
-        }
-      }
-      scope.steps[step.id] = result.output;
-      state.succeed(record, result.output);
-      if (step.kind === 'lookup' || step.kind === 'write') for (const k of searchKeysOf(result.output)) state.searchKeys.add(k);
-      for (const port of result.ports) state.take(step.id, port);
-    }
-  };
+  const scope: RunScope = { trigger: input.trigger.payload, steps: state.outputs, env: input.environment.variables };
 
   const finish = async (outcome: Omit<RunRecord, 'runId' | 'steps' | 'searchKeys'>): Promise<RunOutcome> => {
     status = outcome.status;
-    current = undefined;
+    interpreter.current = undefined;
     // Recording must happen even when the run was cancelled.
     await CancellationScope.nonCancellable(() => bookkeeping.recordRun({ runId: input.runId, steps: state.records, searchKeys: [...state.searchKeys], finishedAt: Date.now(), ...outcome }));
     return { status: outcome.status, ...(outcome.error ? { error: outcome.error } : {}), outputs: state.outputs };
   };
 
   try {
-    await runSteps(plan.plan.steps, baseScope);
+    await interpreter.run(plan.plan.steps, scope, frame);
     return await finish({ status: 'succeeded' });
   } catch (error) {
     if (error instanceof StepFailure) {
@@ -113,5 +66,23 @@ export async function flowRun(input: FlowRunInput): Promise<RunOutcome> {
     }
     if (isCancellation(error)) return finish({ status: 'cancelled', error: 'cancelled by a person' });
     throw error;
+  }
+}
+
+/** A slice of a long for-each list; returns its step records for the parent run to record. */
+export async function forEachBatch(batch: BatchInput): Promise<BatchResult> {
+  const plan = prepared(batch.input.versionId, batch.input.plan);
+  const step = plan.steps.get(batch.forEachId);
+  if (step?.kind !== 'forEach') throw new Error(`step ${batch.forEachId} is not a for-each in this plan`);
+  const state = new RunState();
+  const interpreter = new Interpreter(batch.input, plan, state, new Map());
+  const scope: RunScope = { trigger: batch.input.trigger.payload, steps: { ...batch.steps }, env: batch.input.environment.variables };
+  const frame = new Frame(batch.iteration || undefined);
+  try {
+    await interpreter.iterate(step, batch.items, { scope, frame, offset: batch.offset });
+    return { records: state.records, searchKeys: [...state.searchKeys] };
+  } catch (error) {
+    if (!(error instanceof StepFailure)) throw error;
+    return { records: state.records, searchKeys: [...state.searchKeys], failure: { nodeId: error.nodeId, error: error.error, ...(error.input !== undefined ? { input: error.input } : {}) } };
   }
 }

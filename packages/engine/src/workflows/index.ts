@@ -1,3 +1,3 @@
 // Every workflow the worker registers. Workflow code is deterministic: see the lint override for this folder.
 export { healthCheck } from './health';
-export { flowRun, progressQuery, type RunOutcome, type RunProgress } from './flow-run';
+export { flowRun, forEachBatch, progressQuery, type RunOutcome, type RunProgress } from './flow-run';

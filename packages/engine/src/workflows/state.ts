@@ -1,21 +1,12 @@
-// What one run remembers while it executes: step outputs (the `steps` scope), which output ports were
-// taken (branches), and the step records written to the run history at the end.
+// What one run remembers while it executes: step outputs (the `steps` scope) and the step records
+// written to the run history at the end. Which ports were taken lives in a Frame per loop iteration.
 import type { StepError, StepRecord } from '../types';
 
 export class RunState {
   readonly outputs: Record<string, unknown> = {};
   readonly records: StepRecord[] = [];
   readonly searchKeys = new Set<string>();
-  private readonly taken = new Set<string>();
   private seq = 0;
-
-  take(from: string, port: string): void {
-    this.taken.add(`${from}:${port}`);
-  }
-
-  isTaken(from: string, port: string): boolean {
-    return this.taken.has(`${from}:${port}`);
-  }
 
   begin(nodeId: string, input?: unknown): StepRecord {
     const record: StepRecord = { nodeId, seq: this.seq++, status: 'running', attempts: 1, startedAt: Date.now(), ...(input === undefined ? {} : { input }) };
@@ -37,6 +28,11 @@ export class RunState {
     record.finishedAt = Date.now();
   }
 
+  /** Takes a record produced elsewhere (a for-each batch child) into this run's sequence. */
+  adopt(record: StepRecord): void {
+    this.records.push({ ...record, seq: this.seq++ });
+  }
+
   skip(nodeId: string): void {
     const now = Date.now();
     this.records.push({ nodeId, seq: this.seq++, status: 'skipped', attempts: 0, startedAt: now, finishedAt: now });
@@ -51,5 +47,25 @@ export class StepFailure extends Error {
     readonly input?: unknown,
   ) {
     super(error.message);
+  }
+}
+
+/** Ports taken so far in one pass over a list of steps; a for-each iteration starts its own frame. */
+export class Frame {
+  private readonly taken: Set<string>;
+
+  constructor(
+    readonly iteration?: string,
+    parent?: Frame,
+  ) {
+    this.taken = new Set(parent?.taken);
+  }
+
+  take(from: string, port: string): void {
+    this.taken.add(`${from}:${port}`);
+  }
+
+  isTaken(from: string, port: string): boolean {
+    return this.taken.has(`${from}:${port}`);
   }
 }

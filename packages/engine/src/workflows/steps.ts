@@ -26,7 +26,8 @@ export interface StepContext {
   /** Suffix for idempotency keys inside for-each iterations. */
   iteration?: string;
   decisions: Map<string, ApprovalDecision>;
-  runBody: (steps: PlanStep[], scope: RunScope, iteration: string) => Promise<void>;
+  /** Runs a for-each body for its items (inline, or in child workflows for long lists). */
+  runLoop: (step: Extract<PlanStep, { kind: 'forEach' }>, items: unknown[]) => Promise<void>;
 }
 
 const mappingError = (errors: Array<{ field: string; message: string }>): StepError => ({
@@ -85,10 +86,7 @@ export async function executeStep(step: PlanStep, ctx: StepContext): Promise<{ o
       if (!Array.isArray(items)) throw new StepFailure(step.id, { type: 'MappingError', message: `"${step.items}" is not a list (got ${items === null ? 'null' : typeof items})` });
       const max = step.maxItems ?? 10_000;
       if (items.length > max) throw new StepFailure(step.id, { type: 'MappingError', message: `the list has ${items.length} items; this for-each allows at most ${max}` });
-      for (const [index, item] of items.entries()) {
-        const scope: RunScope = { ...ctx.scope, steps: { ...ctx.scope.steps, [step.id]: { item, index } } };
-        await ctx.runBody(step.body, scope, `${ctx.iteration ?? ''}#${index}`);
-      }
+      await ctx.runLoop(step, items);
       return { output: { count: items.length }, ports: ['done'] };
     }
     case 'delay': {
