@@ -1,0 +1,71 @@
+'use client';
+
+import { findConnector, findTriggerDescription } from '../model/catalog';
+import { useConnectionId, useEditorContext } from '../context';
+import { useEditor, type StepNode } from '../store';
+import { Field, inputClass } from '../../ui/field';
+import { ExpressionInput } from '../../mapping/expression-input';
+import { PickerSelect } from './picker-select';
+import { SchemaForm } from './schema-form';
+import { SampleLoader } from './sample-loader';
+
+const STAGE_FILTER = /^trigger\.stageKey == "([^"]*)"$/;
+
+export function TriggerForm({ node }: { node: StepNode }) {
+  const { connectors, connections } = useEditorContext();
+  const updateNode = useEditor((s) => s.updateNode);
+  const c = node.data.config;
+  const set = (patch: Record<string, unknown>) => updateNode(node.id, { config: { ...c, ...patch } });
+  const ref = String(c.connector ?? '');
+  const connector = findConnector(connectors, ref);
+  const key = String(c.type === 'changeFeed' ? c.feed : c.event);
+  const trigger = findTriggerDescription(connectors, ref, key);
+  const params = (c.params && typeof c.params === 'object' ? c.params : {}) as Record<string, unknown>;
+  const connectionId = useConnectionId(c.connectionRef);
+  const filter = typeof c.filter === 'string' ? c.filter : '';
+  const stageKey = STAGE_FILTER.exec(filter)?.[1] ?? '';
+
+  if (c.type === 'schedule') {
+    return <Field label="When (cron: minute hour day month weekday)">{(id) => <input id={id} value={String(c.cron ?? '')} onChange={(e) => set({ cron: e.target.value })} className={inputClass} />}</Field>;
+  }
+  if (c.type === 'manual') return <p className="text-sm text-slate-600">Someone starts this flow by hand. Pin a sample below to preview and test it.</p>;
+  return (
+    <div className="space-y-3">
+      <Field label="Connection">
+        {(id) => (
+          <select id={id} value={String(c.connectionRef ?? '')} onChange={(e) => set({ connectionRef: e.target.value || undefined })} className={inputClass} data-testid="trigger-connection">
+            <option value="">— choose —</option>
+            {connections.filter((x) => `${x.kind}@1` === ref).map((x) => (
+              <option key={x.id} value={x.name}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Event" help={trigger?.description}>
+        {(id) => (
+          <select id={id} value={key} onChange={(e) => set({ event: e.target.value, params: {} })} className={inputClass}>
+            {connector?.triggers.map((t) => (
+              <option key={t.key} value={t.key}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {trigger && <SchemaForm schema={trigger.config} ui={trigger.ui} values={params} onChange={(k, v) => set({ params: { ...params, [k]: v } })} connectionId={connectionId} testIdPrefix="trigger" />}
+      {typeof params.pipelineKey === 'string' && params.pipelineKey && (
+        <Field label="Only when the box is in stage" help="Sets the filter below; leave empty to run for every box.">
+          {(id) => (
+            <PickerSelect id={id} connectionId={connectionId} source="stages" params={{ pipelineKey: params.pipelineKey as string }} value={stageKey} onChange={(v) => set({ filter: v ? `trigger.stageKey == "${v}"` : undefined })} testId="trigger-stage" />
+          )}
+        </Field>
+      )}
+      <Field label="Filter (optional)" help="An expression; the flow runs only when it is true.">
+        {(id) => <ExpressionInput id={id} value={filter} onChange={(v) => set({ filter: v || undefined })} />}
+      </Field>
+      <SampleLoader node={node} connectionId={connectionId} pipelineKey={typeof params.pipelineKey === 'string' ? params.pipelineKey : undefined} />
+    </div>
+  );
+}
