@@ -45,9 +45,9 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: strin
   const r = schema.safeParse(value ?? {});
   if (r.success) return r.data;
   const issue = r.error.issues[0];
-  const path = issue?.path.join('.') ?? '';
-  const keys = issue && 'keys' in issue ? ` ${(issue.keys as string[]).join(', ')}` : '';
-  throw new GatewayError('VALIDATION_FAILED', `Invalid ${where}${path ? ` ${path}` : ''}: ${issue?.message ?? 'invalid'}${keys}`, { status: 400, ...(path || keys ? { field: path || keys.trim() } : {}) });
+  const keys = issue && 'keys' in issue ? (issue.keys as string[]) : [];
+  const field = [...(issue?.path ?? []), ...keys.slice(0, 1)].join('.');
+  throw new GatewayError('VALIDATION_FAILED', `Invalid ${where}${field ? ` ${field}` : ''}: ${issue?.message ?? 'invalid'}`, { status: 400, ...(field ? { field } : {}) });
 }
 
 export function send(reply: FastifyReply, result: Result): FastifyReply {

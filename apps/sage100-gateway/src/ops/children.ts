@@ -38,7 +38,8 @@ function childRoutes(spec: ChildSpec): RouteDef[] {
       const what = `${spec.noun} ${code} of customer ${key.ARDivisionNo}-${key.CustomerNo}`;
       const normalised = await ctx.pool(co).use((session, setProgram) =>
         withObject(session, setProgram, { ...spec.bus, date: ctx.today() }, (obj) => {
-          (mode === 'create' ? createRecord : updateRecord)(obj, { table, keys, fields: rest, what, warnings });
+          if (mode === 'create') return createRecord(obj, { table, keys, fields: rest, what, warnings })[2] ?? code;
+          updateRecord(obj, { table, keys, fields: rest, what, warnings });
           return code.toUpperCase();
         }),
       );

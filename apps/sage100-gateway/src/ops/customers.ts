@@ -96,12 +96,8 @@ export const customerRoutes = [
           const udf = withRef && extRef ? { ...rest.udf, EXT_REF: extRef } : rest.udf;
           const resultKey = await ctx.pool(co).use((session, setProgram) =>
             withObject(session, setProgram, { ...BUS, date: ctx.today() }, (obj) => {
-              createRecord(obj, { table, keys: [{ column: 'ARDivisionNo', value: arDivisionNo, field: 'arDivisionNo' }, { column: 'CustomerNo', value: no, field: 'customerNo' }], fields: { ...rest, udf }, what: `customer ${arDivisionNo}-${no}`, warnings });
-              const ref: BoiRef = { value: '' };
-              const div: BoiRef = { value: '' };
-              obj.nGetValue('CustomerNo$', ref);
-              obj.nGetValue('ARDivisionNo$', div);
-              return `${div.value}-${ref.value}`;
+              const [div, no2] = createRecord(obj, { table, keys: [{ column: 'ARDivisionNo', value: arDivisionNo, field: 'arDivisionNo' }, { column: 'CustomerNo', value: no, field: 'customerNo' }], fields: { ...rest, udf }, what: `customer ${arDivisionNo}-${no}`, warnings });
+              return `${div}-${no2}`;
             }),
           );
           return { resultKey, warnings };

@@ -1,7 +1,7 @@
 // Create/update of one master record through its *_bus object: set key values, nSetKey, set fields, nWrite.
 import type { BoiObject, TableInfo } from '@conduit/sage100-boi';
 import { GatewayError } from '../http/errors';
-import { check, inEdit, setFields, type Warning } from '../sage/boi';
+import { check, getValue, inEdit, setFields, type Warning } from '../sage/boi';
 
 export interface KeyPart {
   column: string;
@@ -14,16 +14,19 @@ function position(obj: BoiObject, keys: KeyPart[], what: string, warnings: Warni
   return check(obj, obj.nSetKey(), { warnings, what });
 }
 
-export function createRecord(obj: BoiObject, opts: { table: TableInfo; keys: KeyPart[]; fields: Record<string, unknown>; what: string; warnings: Warning[] }): void {
+/** Returns the key values as Sage normalised them (read before the Write releases the record). */
+export function createRecord(obj: BoiObject, opts: { table: TableInfo; keys: KeyPart[]; fields: Record<string, unknown>; what: string; warnings: Warning[] }): string[] {
   const r = position(obj, opts.keys, opts.what, opts.warnings);
   if (r !== 2) {
     obj.nClear();
     throw new GatewayError('DUPLICATE', `Sage 100: ${opts.what} fails: the record already exists.`, { sageMessage: 'Record already exists' });
   }
+  const key = opts.keys.map((k) => String(getValue(obj, `${k.column}$`)));
   inEdit(obj, () => {
     setFields(obj, opts.table, opts.fields, opts);
     check(obj, obj.nWrite(), opts);
   });
+  return key;
 }
 
 export function updateRecord(obj: BoiObject, opts: { table: TableInfo; keys: KeyPart[]; fields: Record<string, unknown>; what: string; warnings: Warning[] }): void {

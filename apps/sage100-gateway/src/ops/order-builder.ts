@@ -1,7 +1,7 @@
 // Builds a sales order inside SO_SalesOrder_bus exactly as the reference's canonical flow: header (customer
 // first, so its defaults load), then each line (ItemCode$ first), checking every return code. Any refused
 // line aborts the whole order — the caller nClear()s — so a partial order can never be written.
-import { TABLES, type BoiObject, type TableInfo } from '@conduit/sage100-boi';
+import { normalizeCustomerNo, normalizeDivision, TABLES, type BoiObject, type TableInfo } from '@conduit/sage100-boi';
 import { z } from 'zod';
 import { GatewayError } from '../http/errors';
 import { check, setFields, type Warning } from '../sage/boi';
@@ -60,7 +60,7 @@ export function addLine(so: BoiObject, line: LineInput, at: string, tables: Buil
 
 /** Positions a new order number and sets header and lines; the caller decides to nWrite (create) or nClear (preview). */
 export function buildOrder(so: BoiObject, orderNo: string, input: OrderInput, tables: BuildTables, warnings: Warning[]): void {
-  const what = `sales order for customer ${input.arDivisionNo}-${input.customerNo}`;
+  const what = `sales order for customer ${normalizeDivision(input.arDivisionNo)}-${normalizeCustomerNo(input.customerNo)}`;
   check(so, so.nSetKeyValue('SalesOrderNo$', orderNo), { warnings, what });
   if (check(so, so.nSetKey(), { warnings, what }) !== 2) throw new GatewayError('DUPLICATE', `Sales order ${orderNo} already exists.`);
   const { arDivisionNo, customerNo, orderType, shipToCode, lines, extRef, udf, ...fields } = input;

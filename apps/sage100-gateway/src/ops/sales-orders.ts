@@ -152,7 +152,7 @@ async function createOrder(ctx: GatewayContext, co: string, order: OrderInput) {
     const no = nextOrderNo(so, warnings);
     inEdit(so, () => {
       buildOrder(so, no, order, tablesOf(ctx, co), warnings);
-      check(so, so.nWrite(), { warnings, what: `sales order ${no} for customer ${order.arDivisionNo}-${order.customerNo}` });
+      check(so, so.nWrite(), { warnings, what: `sales order ${no}` });
     });
     return no;
   });
