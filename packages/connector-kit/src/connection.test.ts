@@ -101,6 +101,13 @@ describe('registry and descriptions', () => {
     expect(d.triggers[0]?.modes).toEqual(['webhook']);
   });
 
+  it('refuses UI hints for inputs that do not exist', () => {
+    const [create] = echoConnector.actions;
+    if (!create) throw new Error('fixture');
+    const typo = { ...create, ui: { fields: { fodler: { label: 'Folder' }, folder: { picker: { source: 'folders', dependsOn: ['parnet'] } } } } };
+    expect(() => defineConnector({ ...echoConnector, actions: [typo] })).toThrow(/UI hint for unknown input fodler[\s\S]*depends on unknown input parnet/);
+  });
+
   it('refuses a malformed declaration at definition time', () => {
     expect(() => defineConnector({ ...echoConnector, id: 'Echo Two', actions: [...echoConnector.actions, echoConnector.actions[0]!] })).toThrow(/lower-case kebab[\s\S]*duplicate key/);
   });

@@ -25,7 +25,7 @@ export const echoConnector = defineConnector<EchoAuth>({
       key: 'createItem',
       title: 'Create item',
       description: 'Creates an item',
-      input: z.object({ name: z.string().min(1), folder: z.string() }),
+      input: z.object({ name: z.string().min(1), folder: z.string(), parent: z.string().optional() }),
       output: item,
       idempotent: 'key',
       ui: { fields: { folder: { label: 'Folder', picker: { source: 'folders', dependsOn: ['parent'] } } } },
