@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callGateway } from '../api/gateway';
+import { callGateway, customerKeyOf } from '../api/gateway';
 import { defineAction } from '../auth';
 import { customerFields, udfInput } from '../model/fields';
 import { created, customerRecord } from '../model/records';
@@ -23,13 +23,11 @@ export const createCustomer = defineAction({
   idempotent: 'key',
   ui: { fields: { udf: hints.udf }, order: ['arDivisionNo', 'customerNo', 'customerName'] },
   run: async (ctx) => {
-    const { arDivisionNo, customerNo } = ctx.input;
-    const shown = `${arDivisionNo}-${customerNo ?? '(next number)'}`.toUpperCase();
     const res = await callGateway<z.input<typeof customerRecord>>(ctx, {
       method: 'POST',
       path: 'customers',
       json: ctx.input,
-      subject: { type: 'customer', key: shown },
+      subject: { type: 'customer', key: customerKeyOf(ctx.input) },
       idempotencyKey: ctx.idempotencyKey,
     });
     return { ...res.data, warnings: res.warnings, replayed: res.replayed };

@@ -1,6 +1,6 @@
 // Records kept under a customer by a code — contacts and ship-to addresses — share one set of actions.
 import { z } from 'zod';
-import { callGateway, customerSubject, enc } from '../api/gateway';
+import { callGateway, customerSubject, enc, shownCustomer } from '../api/gateway';
 import { defineAction } from '../auth';
 import { udfInput } from '../model/fields';
 import { written } from '../model/records';
@@ -22,7 +22,7 @@ interface ChildSpec<R extends z.ZodObject> {
 
 export function childActions<R extends z.ZodObject>(spec: ChildSpec<R>) {
   const code = z.string().trim().min(1).max(spec.codeMax).meta({ title: `${spec.noun} code` });
-  const what = (customerKey: string, c: string) => `${spec.noun} ${c.toUpperCase()} of customer ${customerKey.toUpperCase()}`;
+  const what = (customerKey: string, c: string) => `${spec.noun} ${c.toUpperCase()} of customer ${shownCustomer(customerKey)}`;
   const base = (customerKey: string) => `customers/${enc(customerKey)}/${spec.segment}`;
   const ui = { fields: { customerKey: hints.customer, udf: hints.udf } };
   const out = written(spec.record);
@@ -34,8 +34,8 @@ export function childActions<R extends z.ZodObject>(spec: ChildSpec<R>) {
     input: z.object({ customerKey: customerKeyInput }),
     output: z.object({ items: z.array(spec.record) }),
     idempotent: true,
-    ui,
-    run: async (ctx) => (await callGateway<{ items: z.input<R>[] }>(ctx, { path: base(ctx.input.customerKey), subject: customerSubject(ctx.input.customerKey), what: `${spec.plural} of customer ${ctx.input.customerKey.toUpperCase()}` })).data,
+    ui: { fields: { customerKey: hints.customer } },
+    run: async (ctx) => (await callGateway<{ items: z.input<R>[] }>(ctx, { path: base(ctx.input.customerKey), subject: customerSubject(ctx.input.customerKey), what: `${spec.plural} of customer ${shownCustomer(ctx.input.customerKey)}` })).data,
   });
 
   const create = defineAction({
@@ -50,7 +50,7 @@ export function childActions<R extends z.ZodObject>(spec: ChildSpec<R>) {
     run: async (ctx) => {
       const { customerKey, ...body } = ctx.input as { customerKey: string } & Record<string, unknown>;
       const c = String(body[spec.codeField]);
-      const res = await callGateway<z.input<R>>(ctx, { method: 'POST', path: base(customerKey), json: body, subject: { type: spec.noun, key: `${customerKey}/${c}`.toUpperCase() }, what: what(customerKey, c) });
+      const res = await callGateway<z.input<R>>(ctx, { method: 'POST', path: base(customerKey), json: body, subject: { type: spec.noun, key: `${shownCustomer(customerKey)}/${c.toUpperCase()}` }, what: what(customerKey, c) });
       return { ...res.data, warnings: res.warnings };
     },
   });
@@ -67,7 +67,7 @@ export function childActions<R extends z.ZodObject>(spec: ChildSpec<R>) {
       const { customerKey, [spec.codeField]: c, ...fields } = ctx.input as { customerKey: string } & Record<string, unknown>;
       const res = await callGateway<z.input<R>>(ctx, {
         method: 'PATCH', path: `${base(customerKey)}/${enc(String(c))}`, json: fields, idempotent: true,
-        subject: { type: spec.noun, key: `${customerKey}/${String(c)}`.toUpperCase() }, what: what(customerKey, String(c)),
+        subject: { type: spec.noun, key: `${shownCustomer(customerKey)}/${String(c).toUpperCase()}` }, what: what(customerKey, String(c)),
       });
       return { ...res.data, warnings: res.warnings };
     },

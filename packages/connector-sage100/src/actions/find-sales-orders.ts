@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PermanentError } from '@conduit/connector-kit';
-import { callGateway } from '../api/gateway';
+import { callGateway, customerSubject, shownCustomer } from '../api/gateway';
 import { defineAction } from '../auth';
 import { orderSummaryRecord } from '../model/records';
 import { afterInput, customerKeyInput, hints, limitInput, page } from './common';
@@ -23,14 +23,14 @@ export const findSalesOrders = defineAction({
   ui: { fields: { customerKey: hints.customer } },
   run: async (ctx) => {
     const { externalId, customerPONo, customerKey, limit, after } = ctx.input;
-    if (!externalId && !customerPONo && !customerKey) {
+    const by = externalId ? `external reference ${externalId}` : customerPONo ? `customer PO ${customerPONo}` : customerKey ? `customer ${shownCustomer(customerKey)}` : undefined;
+    if (!by) {
       throw new PermanentError('validation', { connector: 'Sage 100', subject: { type: 'input' }, message: 'Sage 100: finding sales orders needs an external reference, a customer PO number or a customer' });
     }
-    const by = externalId ? `external reference ${externalId}` : customerPONo ? `customer PO ${customerPONo}` : `customer ${customerKey?.toUpperCase()}`;
     return (await callGateway<z.input<typeof output>>(ctx, {
       path: 'sales-orders',
       query: { externalId, customerPONo, customer: customerKey, limit, after },
-      subject: customerKey ? { type: 'customer', key: customerKey.toUpperCase() } : { type: 'sales orders', key: externalId ?? customerPONo },
+      subject: customerKey ? customerSubject(customerKey) : { type: 'sales orders', key: externalId ?? customerPONo },
       what: `sales orders with ${by}`,
     })).data;
   },

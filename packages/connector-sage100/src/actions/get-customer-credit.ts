@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callGateway, customerSubject, enc } from '../api/gateway';
+import { callGateway, customerSubject, enc, shownCustomer } from '../api/gateway';
 import { defineAction } from '../auth';
 import { creditRecord } from '../model/records';
 import { customerKeyInput, hints } from './common';
@@ -12,5 +12,5 @@ export const getCustomerCredit = defineAction({
   output: creditRecord,
   idempotent: true,
   ui: { fields: { customerKey: hints.customer } },
-  run: async (ctx) => (await callGateway<z.input<typeof creditRecord>>(ctx, { path: `customers/${enc(ctx.input.customerKey)}/credit`, subject: customerSubject(ctx.input.customerKey), what: `credit of customer ${ctx.input.customerKey.toUpperCase()}` })).data,
+  run: async (ctx) => (await callGateway<z.input<typeof creditRecord>>(ctx, { path: `customers/${enc(ctx.input.customerKey)}/credit`, subject: customerSubject(ctx.input.customerKey), what: `credit of customer ${shownCustomer(ctx.input.customerKey)}` })).data,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { callGateway, enc } from '../api/gateway';
+import { callGateway, enc, shownCustomer } from '../api/gateway';
 import { defineAction } from '../auth';
 import { customerKeyInput, hints, itemCodeInput } from './common';
 import { itemSubject } from './get-item';
@@ -28,7 +28,7 @@ export const getItemPrice = defineAction({
       path: `items/${enc(itemCode)}/price`,
       query: { customer: customerKey, quantity, warehouseCode },
       subject: itemSubject(itemCode),
-      what: `price of item ${itemCode.toUpperCase()} for customer ${customerKey.toUpperCase()}`,
+      what: `price of item ${itemCode.toUpperCase()} for customer ${shownCustomer(customerKey)}`,
     });
     return res.data;
   },

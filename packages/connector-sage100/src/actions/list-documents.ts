@@ -1,6 +1,6 @@
 // Posted documents since a point in time share one input and paging rule.
 import { z } from 'zod';
-import { callGateway } from '../api/gateway';
+import { callGateway, customerSubject, shownCustomer } from '../api/gateway';
 import { customerKeyInput, hints, sinceInput } from './common';
 import type { Sage100Auth } from '../auth';
 import type { HttpClient } from '@conduit/connector-kit';
@@ -24,7 +24,7 @@ export async function listDocuments<T>(ctx: { http: HttpClient; auth: Sage100Aut
   return (await callGateway<{ items: T[]; highWaterMark: string | null }>(ctx, {
     path: what.path,
     query: { since, customer: customerKey, limit },
-    subject: customerKey ? { type: 'customer', key: customerKey.toUpperCase() } : { type: what.noun },
-    what: `${what.noun} since ${since}${customerKey ? ` of customer ${customerKey.toUpperCase()}` : ''}`,
+    subject: customerKey ? customerSubject(customerKey) : { type: what.noun },
+    what: `${what.noun} since ${since}${customerKey ? ` of customer ${shownCustomer(customerKey)}` : ''}`,
   })).data;
 }

@@ -1,6 +1,6 @@
 // The order shape shared by preview and create, and its gateway body.
 import { z } from 'zod';
-import { splitCustomerKey } from '../api/gateway';
+import { shownCustomer, splitCustomerKey } from '../api/gateway';
 import { orderHeaderFields, orderLine } from '../model/fields';
 import { customerKeyInput, hints } from './common';
 
@@ -18,5 +18,5 @@ export function orderBody<T extends { customerKey: string }>(input: T): Omit<T, 
   return { ...splitCustomerKey(customerKey), ...rest };
 }
 
-export const orderWhat = (customerKey: string) => `sales order for customer ${customerKey.toUpperCase()}`;
+export const orderWhat = (customerKey: string) => `sales order for customer ${shownCustomer(customerKey)}`;
 export const orderSubject = (salesOrderNo: string) => ({ type: 'sales order', key: salesOrderNo.trim().toUpperCase() });

@@ -65,8 +65,19 @@ export async function callGateway<T>(ctx: GatewayContext, call: GatewayCall): Pr
 
 /** `01-ABF` → the gateway's body fields; without a dash the division is 00, as Sage reads it. */
 export function splitCustomerKey(key: string): { arDivisionNo: string; customerNo: string } {
-  const dash = key.indexOf('-');
-  return dash === 1 || dash === 2 ? { arDivisionNo: key.slice(0, dash), customerNo: key.slice(dash + 1) } : { arDivisionNo: '00', customerNo: key };
+  const k = key.trim();
+  const dash = k.indexOf('-');
+  return dash === 1 || dash === 2 ? { arDivisionNo: k.slice(0, dash), customerNo: k.slice(dash + 1) } : { arDivisionNo: '00', customerNo: k };
 }
 
-export const customerSubject = (customerKey: string): ErrorSubject => ({ type: 'customer', key: customerKey.trim().toUpperCase() });
+/** The key as Sage stores it, for messages: `1-123` → `01-0000123` (division zero-filled, numeric numbers padded to 7). */
+export function customerKeyOf(parts: { arDivisionNo: string; customerNo?: string }): string {
+  const div = parts.arDivisionNo.trim().toUpperCase();
+  const no = (parts.customerNo ?? '').trim().toUpperCase();
+  return `${/^\d$/.test(div) ? `0${div}` : div}-${/^\d{1,6}$/.test(no) ? no.padStart(7, '0') : no || '(next number)'}`;
+}
+
+/** `1-abf` → `01-ABF`: how messages and subjects show a customer the caller named. */
+export const shownCustomer = (customerKey: string): string => customerKeyOf(splitCustomerKey(customerKey));
+
+export const customerSubject = (customerKey: string): ErrorSubject => ({ type: 'customer', key: shownCustomer(customerKey) });
