@@ -14,7 +14,7 @@ const EVENTS = [
   'TASK_COMPLETE',
   'MEETING_CREATE',
 ];
-const state = { pipelines: [], pipeline: null, boxes: [], orgs: {}, filter: '', busy: false };
+const state = { pipelines: [], pipeline: null, boxes: [], orgs: {}, filter: '', dragging: false };
 const $ = (sel) => document.querySelector(sel);
 
 function el(tag, attrs = {}, ...children) {
@@ -79,8 +79,12 @@ function card(box) {
       ondragstart: (e) => {
         e.dataTransfer.setData('text/plain', box.key);
         e.currentTarget.classList.add('dragging');
+        state.dragging = true;
       },
-      ondragend: (e) => e.currentTarget.classList.remove('dragging'),
+      ondragend: (e) => {
+        e.currentTarget.classList.remove('dragging');
+        state.dragging = false;
+      },
       onclick: () => openEditor(box),
     },
     el('div', { class: 'card-title' }, box.name),
@@ -299,8 +303,12 @@ async function refreshSide() {
       el(
         'tr',
         { 'data-testid': 'delivery-row', 'data-status': d.status },
-        el('td', {}, String(d.id)),
-        el('td', {}, d.event),
+        el(
+          'td',
+          { title: `#${d.id} → ${d.targetUrl}` },
+          el('div', { class: 'event' }, d.event),
+          el('div', { class: 'target' }, d.targetUrl + (d.hasToken ? ' 🔑' : '')),
+        ),
         el(
           'td',
           {},
@@ -311,10 +319,20 @@ async function refreshSide() {
           ),
         ),
         el('td', {}, String(d.attempts)),
-        el('td', { class: 'target', title: d.targetUrl }, d.targetUrl + (d.hasToken ? ' 🔑' : '')),
       ),
     ),
   );
+}
+
+// Conduit writes back to boxes (Sage order number, order status) through the API; poll so the
+// board shows it without a reload. Skipped while a card is dragged or edited.
+async function refreshBoxes() {
+  if (!state.pipeline || state.dragging || $('#editor').open) return;
+  const boxes = await api('GET', `/api/v1/pipelines/${state.pipeline.key}/boxes`);
+  const stamp = (list) => list.map((b) => b.key + b.lastUpdatedTimestamp).join();
+  if (stamp(boxes) === stamp(state.boxes)) return;
+  state.boxes = boxes;
+  render();
 }
 
 async function loadPipeline(key) {
@@ -356,7 +374,10 @@ async function main() {
   $('#pipeline').onchange = (e) => loadPipeline(e.target.value);
   if (state.pipelines[0]) await loadPipeline(state.pipelines[0].key);
   else render();
-  setInterval(() => refreshSide().catch(() => {}), 2000);
+  setInterval(() => {
+    refreshSide().catch(() => {});
+    refreshBoxes().catch(() => {});
+  }, 2000);
 }
 
 main().catch((err) => toast('Could not load the board: ' + err.message, true));
