@@ -119,7 +119,8 @@ class Parser {
       const t = this.peek();
       if (this.isOp('.')) {
         this.next();
-        e = { type: 'member', object: e, name: this.propertyName(), offset: t.offset };
+        const name = this.propertyName();
+        e = { type: 'member', object: e, name: name.text, offset: name.offset };
       } else if (this.isOp('[')) {
         this.next();
         if (this.isOp(']')) {
@@ -144,11 +145,11 @@ class Parser {
     }
   }
 
-  private propertyName(): string {
+  private propertyName(): Token {
     const t = this.next();
     if (t.kind !== 'name') throw new SyntaxFailure(`expected a property name after '.'`, t.offset);
     this.checkProperty(t.text, t.offset);
-    return t.text;
+    return t;
   }
 
   private checkProperty(name: string, offset: number): void {

@@ -26,18 +26,20 @@ export const T = {
   optional: (t: Type): Type => union([t, T.null]),
 };
 
-export function typeToString(t: Type): string {
+/** Readable type text; objects nested deeper than two levels print as `{ … }` to keep messages short. */
+export function typeToString(t: Type, depth = 0): string {
   switch (t.kind) {
     case 'array':
-      return `${t.items.kind === 'union' ? `(${typeToString(t.items)})` : typeToString(t.items)}[]`;
+      return `${t.items.kind === 'union' ? `(${typeToString(t.items, depth)})` : typeToString(t.items, depth)}[]`;
     case 'object': {
       const entries = Object.entries(t.props);
       if (entries.length === 0) return 'object';
-      const shown = entries.slice(0, 4).map(([k, v]) => `${k}: ${typeToString(v)}`);
+      if (depth >= 2) return '{ … }';
+      const shown = entries.slice(0, 4).map(([k, v]) => `${k}: ${typeToString(v, depth + 1)}`);
       return `{ ${shown.join('; ')}${entries.length > 4 || t.open ? '; …' : ''} }`;
     }
     case 'union':
-      return t.types.map(typeToString).join(' | ');
+      return t.types.map((x) => typeToString(x, depth)).join(' | ');
     default:
       return t.kind;
   }
@@ -48,7 +50,7 @@ export function union(types: Type[]): Type {
   const seen = new Set<string>();
   for (const t of types.flatMap((x) => (x.kind === 'union' ? x.types : [x]))) {
     if (t.kind === 'any') return ANY;
-    const key = typeToString(t);
+    const key = JSON.stringify(t);
     if (!seen.has(key)) {
       seen.add(key);
       flat.push(t);
