@@ -65,11 +65,17 @@ export class FieldSet {
     }
   }
 
+  /** Encodes a map of values; two entries naming the same field (by key and by name) are refused, not silently merged. */
   encodeAll(values: Record<string, FieldValue>): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(values).map(([ref, v]) => {
+    const out: Record<string, unknown> = {};
+    const givenAs: Record<string, string> = {};
+    for (const [ref, v] of Object.entries(values)) {
       const e = this.encode(ref, v);
-      return [e.key, e.value];
-    }));
+      if (givenAs[e.key] !== undefined) this.#fail('validation', ref, `field ${label(this.resolve(ref))} is given twice (as "${givenAs[e.key]}" and "${ref}")`);
+      givenAs[e.key] = ref;
+      out[e.key] = e.value;
+    }
+    return out;
   }
 
   #optionKey(f: WireField, ref: string): string {
