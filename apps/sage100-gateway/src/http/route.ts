@@ -1,7 +1,7 @@
 // How an API operation is declared: zod schemas for params/query/body, one handler, and the same
 // declaration feeds /openapi.json. Edit when every route needs something new (a header, a status).
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { GatewayContext } from '../context';
 import type { Warning } from '../sage/boi';
 import { GatewayError } from './errors';

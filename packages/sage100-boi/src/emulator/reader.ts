@@ -37,6 +37,8 @@ export class EmulatorReader implements SageReader {
   }
 
   async select(q: SelectQuery): Promise<Row[]> {
+    const latency = this.emu.faults.latencyMs;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     const store = this.company().tables.get(q.table);
     if (!store) throw new Error(`Table ${q.table} is not defined.`);
     const where = Object.entries(q.where ?? {});
