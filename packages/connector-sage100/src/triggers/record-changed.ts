@@ -40,18 +40,19 @@ export const recordChanged = defineTrigger({
       .optional()
       .meta({ title: 'Start at', description: 'First poll reports changes from here (Sage server time); default: from the first poll on' }),
     overlapSeconds: z.number().int().min(0).max(86_400).default(900).meta({ title: 'Overlap (s)', description: 'Window re-read on every poll to catch late commits and clock skew' }),
+    pageSize: z.number().int().min(1).max(1000).default(500).meta({ title: 'Rows per request' }),
   }),
   output: changeOutput,
-  ui: { fields: { table: { label: 'Table', picker: { source: 'tables' } }, startAt: { advanced: true }, overlapSeconds: { advanced: true } } },
+  ui: { fields: { table: { label: 'Table', picker: { source: 'tables' } }, startAt: { advanced: true }, overlapSeconds: { advanced: true }, pageSize: { advanced: true } } },
   poll: {
     run: async (ctx) => {
-      const { table, overlapSeconds } = ctx.config;
+      const { table, overlapSeconds, pageSize } = ctx.config;
       const prev = ctx.cursor as Cursor | null;
       const start = prev ? undefined : (ctx.config.startAt ?? (await gatewayHealth(ctx.http)).serverTime);
       const events: { eventKey: string; payload: Change }[] = [];
       let feed = prev?.feed;
       for (let pages = 0; pages < MAX_PAGES; pages++) {
-        const body = feed ? { cursor: feed } : { since: start, overlapSeconds };
+        const body = feed ? { cursor: feed, limit: pageSize } : { since: start, overlapSeconds, limit: pageSize };
         const { data } = await callGateway<FeedPage>(ctx, { method: 'POST', path: `tables/${enc(table)}/changes`, json: body, subject: { type: 'table', key: table }, what: `change feed of ${table}`, idempotent: true });
         // The gateway re-reads the overlap even before the start point; the first poll reports from the start on.
         for (const item of data.items) if (!start || item.stamp >= start) events.push({ eventKey: `${table}:${item.keyText}@${item.stamp}`, payload: item });
