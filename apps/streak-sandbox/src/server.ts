@@ -121,7 +121,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     persister.cancel();
     throw err;
   }
-  const dueTimer = setInterval(() => fireDueTasks(ctx), 1000);
+  const dueTimer = setInterval(() => fireDueTasks(ctx), 1000).unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   return {

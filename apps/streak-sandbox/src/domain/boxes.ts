@@ -148,7 +148,8 @@ function applyPatch(
     });
   }
   if (edited) b.history.push({ type: 'EDIT', timestamp: now, userKey, detail: 'edited' });
-  if (b.history.length > 200) b.history.splice(0, b.history.length - 200);
+  // Both logs are capped so a long-running dev sandbox (or a benchmark) cannot grow without bound.
+  for (const log of [b.history, b.stageHistory]) if (log.length > 200) log.splice(0, log.length - 200);
   b.lastUpdatedTimestamp = now;
   return { moved, edited };
 }
