@@ -19,7 +19,9 @@ const changeOutput = z.object({
 type Change = z.input<typeof changeOutput>;
 
 interface FeedPage {
-  items: Change[];
+  /** The table's name as Sage spells it. */
+  table: string;
+  items: Omit<Change, 'table'>[];
   hasMore: boolean;
   nextCursor: string;
 }
@@ -55,7 +57,7 @@ export const recordChanged = defineTrigger({
         const body = feed ? { cursor: feed, limit: pageSize } : { since: start, overlapSeconds, limit: pageSize };
         const { data } = await callGateway<FeedPage>(ctx, { method: 'POST', path: `tables/${enc(table)}/changes`, json: body, subject: { type: 'table', key: table }, what: `change feed of ${table}`, idempotent: true });
         // The gateway re-reads the overlap even before the start point; the first poll reports from the start on.
-        for (const item of data.items) if (!start || item.stamp >= start) events.push({ eventKey: `${table}:${item.keyText}@${item.stamp}`, payload: item });
+        for (const item of data.items) if (!start || item.stamp >= start) events.push({ eventKey: `${data.table}:${item.keyText}@${item.stamp}`, payload: { table: data.table, ...item } });
         feed = data.nextCursor;
         ctx.heartbeat({ table, pages: pages + 1 });
         if (!data.hasMore) break;
