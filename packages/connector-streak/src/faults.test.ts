@@ -45,9 +45,11 @@ describe('Streak connector under sandbox faults', () => {
   });
 
   it('stays within a per-key rate limit by honouring the 429s it gets', async () => {
+    // Two reads are four requests: at 2/s up to two meet a 429 and wait for Retry-After. A request can
+    // be refused at most twice, which the client's three attempts absorb, so timing luck cannot fail this.
     await t.control?.setFaults({ rateLimitPerSecond: 2 });
-    const reads = await Promise.all([1, 2, 3, 4].map(() => t.conn.runAction('getBox', { boxKey }) as Promise<{ key: string }>));
-    expect(reads.map((b) => b.key)).toEqual([boxKey, boxKey, boxKey, boxKey]);
+    const reads = await Promise.all([1, 2].map(() => t.conn.runAction('getBox', { boxKey }) as Promise<{ key: string }>));
+    expect(reads.map((b) => b.key)).toEqual([boxKey, boxKey]);
   });
 
   it('reports a persistent 5xx as retryable, naming the object, and creates nothing', async () => {
