@@ -41,16 +41,18 @@ function split(fn: string, value: string, width: number, lines: number): string[
   const flat = value.includes('\n') || value.includes('\r') ? value.replace(/\s*[\r\n]+\s*/g, ', ') : value;
   const out: string[] = [];
   let line = '';
-  for (const word of flat.split(/\s+/)) {
-    for (const piece of word.length > width ? chunk(word, width) : [word]) {
-      if (piece === '') continue;
-      if (line === '') line = piece;
-      else if (line.length + 1 + piece.length <= width) line += ` ${piece}`;
-      else {
-        out.push(line);
-        line = piece;
-      }
+  const add = (piece: string) => {
+    if (line === '') line = piece;
+    else if (line.length + 1 + piece.length <= width) line += ` ${piece}`;
+    else {
+      out.push(line);
+      line = piece;
     }
+  };
+  for (const word of flat.split(/\s+/)) {
+    if (word === '') continue;
+    if (word.length <= width) add(word);
+    else chunk(word, width).forEach(add);
   }
   if (line !== '') out.push(line);
   if (out.length > lines) fail(`${fn}: "${value.length > 40 ? `${value.slice(0, 40)}…` : value}" needs ${out.length} lines of ${width} characters but only ${lines} are available`);

@@ -10,8 +10,8 @@ import { roundTo } from './numbers';
 function find(table: Record<string, unknown>, key: string): { found: boolean; value: unknown } {
   if (Object.hasOwn(table, key)) return { found: true, value: readProperty(table, key) };
   const wanted = key.trim().toLowerCase();
-  const match = Object.keys(table).find((k) => k.trim().toLowerCase() === wanted);
-  return match === undefined ? { found: false, value: null } : { found: true, value: readProperty(table, match) };
+  for (const k of Object.keys(table)) if (k.trim().toLowerCase() === wanted) return { found: true, value: readProperty(table, k) };
+  return { found: false, value: null };
 }
 
 function mapThrough(fn: string, table: Record<string, unknown>, args: unknown[], label: string): unknown {

@@ -13,6 +13,8 @@ const length = (fn: string, v: unknown): number => {
   return n;
 };
 
+const capitalise = (_m: string, sep: string, c: string) => sep + c.toUpperCase();
+
 const unary = (name: string, description: string, f: (s: string) => string) =>
   ({ name, category: 'text' as const, description, params: [p('value', S)], returns: S, nullSafe: true, impl: ([v]: unknown[]) => f(text(name, v)) });
 
@@ -21,9 +23,7 @@ export const textFunctions = defineFunctions([
   unary('lower', 'Lower-cases text.', (s) => s.toLowerCase()),
   unary('trim', 'Removes spaces at both ends.', (s) => s.trim()),
   unary('collapseSpaces', 'Trims and turns every run of whitespace into one space.', (s) => s.trim().split(/\s+/).filter(Boolean).join(' ')),
-  unary('titleCase', 'Capitalises the first letter of each word and lower-cases the rest.', (s) =>
-    s.toLowerCase().replace(/(^|[\s\-/'])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase()),
-  ),
+  unary('titleCase', 'Capitalises the first letter of each word and lower-cases the rest.', (s) => s.toLowerCase().replace(/(^|[\s\-/'])([a-z])/g, capitalise)),
   unary('digits', 'Keeps only the digits 0-9 (phone numbers, ZIP codes).', (s) => s.replace(/[^0-9]/g, '')),
   unary('alphanumeric', 'Keeps only letters A-Z/a-z and digits.', (s) => s.replace(/[^A-Za-z0-9]/g, '')),
   {
