@@ -38,7 +38,9 @@ function overlap(a: string[], b: string[]): { score: number; shared: string[] } 
   const sb = new Set(b);
   const shared = [...sa].filter((w) => sb.has(w));
   const strong = shared.filter((w) => !WEAK.has(w)).length + shared.filter((w) => WEAK.has(w)).length * 0.4;
-  return { score: strong / Math.max(1, Math.max(sa.size, sb.size)), shared };
+  // The mean of how much of each name the shared words cover: a one-word source that is all of a
+  // target's key word scores well without every short name matching everything.
+  return { score: (strong / Math.max(1, sa.size) + strong / Math.max(1, sb.size)) / 2, shared };
 }
 
 const lastSegment = (path: string) => path.split('.').at(-1)!.replace('[]', '');
@@ -49,8 +51,8 @@ function valueFit(src: SourceField, target: TargetField): { transforms?: Suggest
   const v = src.sample;
   const t = lastSegment(target.path);
   if (typeof v === 'string' && /^\d{1,2}-[A-Z0-9]+$/i.test(v.trim())) {
-    if (t === 'ARDivisionNo') return { expression: 'sageCustomerKey($value).ARDivisionNo', bonus: 0.35, why: `the sample “${v}” is a Sage division-customer key` };
-    if (t === 'CustomerNo') return { expression: 'sageCustomerKey($value).CustomerNo', bonus: 0.35, why: `the sample “${v}” is a Sage division-customer key` };
+    if (t === 'ARDivisionNo') return { expression: 'sageCustomerKey($value).ARDivisionNo', bonus: 0.45, why: `the sample “${v}” is a Sage division-customer key` };
+    if (t === 'CustomerNo') return { expression: 'sageCustomerKey($value).CustomerNo', bonus: 0.45, why: `the sample “${v}” is a Sage division-customer key` };
   }
   if (target.type === 'string' && /Date$/.test(t) && (typeof v === 'number' || src.type === 'date')) return { transforms: [{ fn: 'toSageDate' }], bonus: 0.1, why: 'dates become Sage’s YYYYMMDD' };
   if (target.type === 'number' && typeof v === 'string' && /^\s*\$?[\d,]+(\.\d+)?\s*$/.test(v)) return { transforms: [{ fn: 'number' }], bonus: 0.05, why: `the sample “${v}” is a number in text` };
