@@ -20,8 +20,8 @@ export type Env = z.infer<typeof schema>;
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = schema.safeParse(source);
-  if (!parsed.success) throw new Error(`sage100-gateway configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new Error(`configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   if (parsed.data.SAGE100_BACKEND === 'com' && (!parsed.data.SAGE100_HOME || !parsed.data.SAGE100_USER || !parsed.data.SAGE100_PASSWORD))
-    throw new Error('sage100-gateway configuration: the com backend needs SAGE100_HOME, SAGE100_USER and SAGE100_PASSWORD.');
+    throw new Error('configuration: the com backend needs SAGE100_HOME, SAGE100_USER and SAGE100_PASSWORD.');
   return parsed.data;
 }

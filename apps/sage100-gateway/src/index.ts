@@ -51,6 +51,7 @@ function openEmulator(opts: StartGatewayOptions): { emu: Sage100Emulator; file: 
   if (saved) emu.restore(saved);
   else if (opts.seed !== false) seedDemo(emu);
   if (file) emu.onChange(() => file.schedule());
+  if (file && !saved) file.schedule();
   return { emu, file };
 }
 
