@@ -7,6 +7,7 @@ import { authenticate } from './http/auth';
 import { registerBodyParser } from './http/body';
 import { ApiError, errorBody } from './http/errors';
 import { FaultInjector } from './http/faults';
+import { registerApiKeys } from './routes/apikeys';
 import { registerBoard } from './routes/board';
 import { registerBoxes } from './routes/boxes';
 import { registerComments } from './routes/comments';
@@ -80,6 +81,7 @@ function buildApp(ctx: Ctx): FastifyInstance {
   const api = createApi(app);
   for (const register of [
     registerUsers,
+    registerApiKeys,
     registerPipelines,
     registerStages,
     registerFields,

@@ -1,5 +1,5 @@
 // The /__sandbox control API (sandbox only): faults, delivery drops, reset/seed, persistence.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,7 +113,7 @@ describe.skipIf(AGAINST_REAL_STREAK)('persistence', () => {
     }
   });
 
-  it('survives a restart from its data file', async () => {
+  it('survives a restart from its data file, also from an older snapshot', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'streak-sandbox-'));
     const dataFile = join(dir, 'state.json');
     try {
@@ -127,6 +127,12 @@ describe.skipIf(AGAINST_REAL_STREAK)('persistence', () => {
         })
       ).json()) as { key: string };
       await first.close();
+      // An older snapshot (before API keys were stored) still loads.
+      const { apiKeys: _dropped, ...older } = JSON.parse(readFileSync(dataFile, 'utf8')) as Record<
+        string,
+        unknown
+      >;
+      writeFileSync(dataFile, JSON.stringify(older));
       const second = await startSandbox({ dataFile });
       const again = await fetch(`${second.url}/api/v1/boxes/${created.key}`, { headers: auth });
       expect(((await again.json()) as { name: string }).name).toBe('persisted');

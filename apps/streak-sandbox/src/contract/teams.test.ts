@@ -33,6 +33,21 @@ describe('users', () => {
   });
 });
 
+describe('api keys', () => {
+  it('creates a key that authenticates, lists it, and deletes it (then it is refused)', async () => {
+    const made = await t.request('PUT', '/v1/apikeys', {});
+    expect(made.status).toBe(200);
+    expect(made.body.keyType).toBe('USER');
+    const secret: string = made.body.apiKey;
+    expect((await t.request('GET', '/v1/users/me', { authorization: `Bearer ${secret}` })).body.key).toBe(
+      me.key,
+    );
+    expect((await t.get('/v1/apikeys')).body.map((k: Json) => k.key)).toContain(made.body.key);
+    expect((await t.del(`/v1/apikeys/${made.body.key}`)).body.success).toBe(true);
+    expectError(await t.request('GET', '/v1/users/me', { authorization: `Bearer ${secret}` }), 401);
+  });
+});
+
 describe.skipIf(AGAINST_REAL_STREAK)('teams (writes)', () => {
   it('creates a team (creator included) and replaces members on update', async () => {
     const team = (await t.post('/v2/teams', { name: 'Contract team', members: [{ userKey: me.key }] })).body;

@@ -17,7 +17,11 @@ export function apiKeyFrom(header: string | undefined): string | null {
 export function authenticate(store: Store, header: string | undefined): string {
   const byKey = store.memo(
     'usersByApiKey',
-    () => new Map(Object.values(store.state.users).map((u) => [u.apiKey, u.key])),
+    () =>
+      new Map([
+        ...Object.values(store.state.users).map((u): [string, string] => [u.apiKey, u.key]),
+        ...Object.values(store.state.apiKeys).map((k): [string, string] => [k.apiKey, k.userKey]),
+      ]),
   );
   const key = apiKeyFrom(header);
   const userKey = key ? byKey.get(key) : undefined;

@@ -2,7 +2,7 @@
 // crash mid-write leaves the previous snapshot intact (write to a temp file, then rename).
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { State } from './types';
+import { emptyState, type State } from './types';
 
 const DEBOUNCE_MS = 250;
 
@@ -28,7 +28,8 @@ export function loadSnapshot(file: string): State | null {
     throw new Error(
       `the data file ${file} is not a streak-sandbox snapshot; delete it to start from the demo seed`,
     );
-  return parsed;
+  // Collections added later start empty when an older snapshot is loaded.
+  return { ...emptyState(), ...parsed };
 }
 
 export function createPersister(file: string | null, getState: () => State): Persister {

@@ -6,6 +6,7 @@ import { emptyState, type State } from './types';
 
 export type Collection =
   | 'users'
+  | 'apiKeys'
   | 'teams'
   | 'pipelines'
   | 'boxes'
@@ -18,6 +19,7 @@ export type Collection =
 
 const KIND: Record<Collection, string> = {
   users: 'User',
+  apiKeys: 'ApiKey',
   teams: 'Team',
   pipelines: 'Workflow',
   boxes: 'Case',

@@ -223,9 +223,20 @@ export interface DeliveryRec {
   payload: unknown[];
 }
 
+/** A key made through `PUT /v1/apikeys`; the seeded users' keys live on UserRec.apiKey. */
+export interface ApiKeyRec {
+  key: string;
+  apiKey: string;
+  userKey: string;
+  keyType: 'USER' | 'TEAM';
+  teamKey: string | null;
+  creationTimestamp: number;
+}
+
 export interface State {
   version: 1;
   users: Record<string, UserRec>;
+  apiKeys: Record<string, ApiKeyRec>;
   teams: Record<string, TeamRec>;
   pipelines: Record<string, PipelineRec>;
   boxes: Record<string, BoxRec>;
@@ -243,6 +254,7 @@ export function emptyState(): State {
   return {
     version: 1,
     users: {},
+    apiKeys: {},
     teams: {},
     pipelines: {},
     boxes: {},
