@@ -38,18 +38,19 @@ export const findBoxes = defineAction({
     const name = input.name ?? '';
     const keys: string[] = [];
     for await (const hits of pages({ what: `search for boxes named "${name}"`, maxPages: 5, signal, heartbeat, fetch: async (page) => {
-      const res = await streakApi.searchByName(http, name, pipeline.key, page);
+      const res = await streakApi.searchByName(http, { name, pipelineKey: pipeline.key, stageKey, page });
       const boxes = res.results.boxes ?? [];
       return { items: boxes, more: boxes.length > 0 };
     } })) {
       for (const h of hits) {
         const key = h.boxKey ?? h.key;
-        if (key && h.name === name && (h.pipelineKey ?? pipeline.key) === pipeline.key && !keys.includes(key)) keys.push(key);
+        // Search filters by pipeline and stage already; the checks keep an over-broad answer from leaking in.
+        const inScope = (h.pipelineKey ?? pipeline.key) === pipeline.key && (stageKey === undefined || h.stageKey === undefined || h.stageKey === stageKey);
+        if (key && h.name === name && inScope && !keys.includes(key)) keys.push(key);
       }
       if (keys.length >= input.limit) break;
     }
-    const found = await Promise.all(keys.slice(0, input.limit).map((k) => session.box(k)));
-    const boxes = found.filter((b) => stageKey === undefined || b.stageKey === stageKey);
+    const boxes = await Promise.all(keys.slice(0, input.limit).map((k) => session.box(k)));
     return { boxes, count: boxes.length };
   },
 });

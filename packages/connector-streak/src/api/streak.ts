@@ -31,8 +31,8 @@ export const streakApi = {
     const body = await http.json<WireBox[] | PageOf<WireBox>>({ path: `/v1/pipelines/${enc(pipelineKey)}/boxes`, query: { ...q, limit: BOX_PAGE_SIZE }, subject: pipelineSubject(pipelineKey) });
     return Array.isArray(body) ? { items: body, more: body.length >= BOX_PAGE_SIZE } : { items: body.results, more: body.hasNextPage === true };
   },
-  searchByName: (http: HttpClient, name: string, pipelineKey: string, page: number) =>
-    http.json<{ results: { boxes?: Array<{ boxKey?: string; key?: string; name: string; pipelineKey?: string }> } }>({ path: '/v1/search', query: { name, pipelineKey, page } }),
+  searchByName: (http: HttpClient, q: { name: string; pipelineKey: string; stageKey?: string; page: number }) =>
+    http.json<{ results: { boxes?: Array<{ boxKey?: string; key?: string; name: string; pipelineKey?: string; stageKey?: string }> } }>({ path: '/v1/search', query: q }),
 
   createContact: (http: HttpClient, teamKey: string, body: Record<string, unknown>) =>
     http.json<WireContact>({ method: 'POST', path: `/v2/teams/${enc(teamKey)}/contacts`, query: { getIfExisting: true }, json: body, subject: { type: 'team', key: teamKey }, idempotent: true }),

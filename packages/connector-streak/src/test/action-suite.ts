@@ -85,6 +85,7 @@ export function actionSuite(name: string, start: (() => Promise<StreakTarget>) |
       expect(await run('getBox', { boxKey: box.key })).toMatchObject({ key: box.key, name: 'Findable Ltd', stageName: 'Lead' });
       const byName = (await run('findBoxes', { pipelineKey: p.key, name: 'Findable Ltd' })) as unknown as { boxes: Out[] };
       expect(byName.boxes.map((b) => b.key)).toEqual([box.key]);
+      expect((await run('findBoxes', { pipelineKey: p.key, name: 'Findable Ltd', stage: 'Won' })) as unknown).toMatchObject({ count: 0 });
       const byField = (await run('findBoxes', { pipelineKey: p.key, field: 'Currency', value: 'usd' })) as unknown as { boxes: Out[] };
       expect(byField.boxes.map((b) => b.key)).toContain(box.key);
       expect(await fails(run('getBox', { boxKey: 'agxzfm1haWxmb29nYWVyNoSuchBox' }))).toMatchObject({ reason: 'not_found', subject: { type: 'box', key: 'agxzfm1haWxmb29nYWVyNoSuchBox' } });
