@@ -159,6 +159,17 @@ describe('update', () => {
     expect((await t.get(`/v1/boxes/${box.key}`)).body.name).toBe('unknowns');
   });
 
+  it('reads the fields map from a legacy form body and refuses a fields value that is not a map', async () => {
+    const box = await create({ name: 'form fields' });
+    const res = await t.request('POST', `/v1/boxes/${box.key}`, {
+      form: { fields: JSON.stringify({ [f.Amount]: '5' }) },
+    });
+    expect(res.body.fields).toEqual({ [f.Amount]: '5' });
+    const bad = await t.post(`/v1/boxes/${box.key}`, { fields: ['x'] });
+    expectError(bad, 400);
+    expect(bad.body.error).toMatch(/fields/);
+  });
+
   it('null clears a field value', async () => {
     const box = await create({ name: 'clear' });
     await t.post(`/v1/boxes/${box.key}`, { fields: { [f.Amount]: 'x' } });

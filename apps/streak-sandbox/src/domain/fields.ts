@@ -60,8 +60,21 @@ export function findField(p: PipelineRec, key: string): FieldDef {
 
 /** Validate a whole `fields` map against the pipeline; returns the changes to apply. */
 export function coerceFieldMap(store: Store, p: PipelineRec, raw: unknown): [string, unknown][] {
-  const map = asObject(raw);
+  // Form bodies carry the map as a JSON string.
+  const value = typeof raw === 'string' ? parseJsonValue(raw) : raw;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw badRequest('fields must be an object mapping field keys to values');
+  }
+  const map = value as Record<string, unknown>;
   return Object.entries(map).map(([k, v]) => [k, coerceFieldValue(store, findField(p, k), v)]);
+}
+
+function parseJsonValue(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 type Option = { key?: unknown; name?: unknown; tag?: unknown };
