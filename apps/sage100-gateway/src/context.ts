@@ -68,9 +68,11 @@ export class GatewayContext {
     return [...(this.tableCache.get(company)?.values() ?? [])];
   }
 
-  /** Forget cached layouts (after UDFs change on the emulator). */
-  resetTables(): void {
+  /** Forget cached layouts and sessions (after the emulator's options change or it is reseeded). */
+  reset(): void {
     this.tableCache.clear();
+    for (const p of this.pools.values()) p.close();
+    this.pools.clear();
   }
 
   /** The Sage server's date, YYYYMMDD, for nSetDate. */

@@ -102,7 +102,7 @@ export function emulatorRoutes(emu: Sage100Emulator, reseed: () => void): RouteD
       query: z.strictObject({ limit: z.coerce.number().int().min(1).max(5000).default(500), where: z.string().optional().describe('JSON object of column equality filters') }),
       handler: async ({ params, query }) => {
         const t = company(params.company).table(params.table);
-        const where = Object.entries(query.where ? (JSON.parse(query.where) as Record<string, unknown>) : {});
+        const where = Object.entries(wrap(() => (query.where ? (JSON.parse(query.where) as Record<string, unknown>) : {})));
         const rows = [...t.scan()].filter((r) => where.every(([k, v]) => r[k] === v)).slice(-query.limit);
         return { data: { items: rows.map((r) => toApi(r, t.def.columns)), total: t.size } };
       },
@@ -177,7 +177,7 @@ export function emulatorRoutes(emu: Sage100Emulator, reseed: () => void): RouteD
         const co = company(params.company);
         Object.assign(co.options, body);
         co.rebuildDefs();
-        ctx.resetTables();
+        ctx.reset();
         emu.changed();
         return { data: co.options };
       },
@@ -189,7 +189,7 @@ export function emulatorRoutes(emu: Sage100Emulator, reseed: () => void): RouteD
       tag,
       handler: async (_input, ctx: GatewayContext) => {
         reseed();
-        ctx.resetTables();
+        ctx.reset();
         return { data: { reset: true } };
       },
     }),

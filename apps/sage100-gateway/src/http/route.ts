@@ -37,7 +37,7 @@ export interface RouteDef<P = unknown, Q = unknown, B = unknown> {
 
 /** Keeps each route's parameter types while collecting them into one list. */
 export function route<P, Q, B>(def: RouteDef<P, Q, B>): RouteDef {
-  return def as unknown as RouteDef;
+  return def;
 }
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, where: string): T {

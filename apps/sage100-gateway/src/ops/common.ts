@@ -36,10 +36,20 @@ export async function customerRecord(ctx: GatewayContext, company: string, key: 
   return { ...r, customerKey: `${key.ARDivisionNo}-${key.CustomerNo}` };
 }
 
+function decodeAfter(text: string): Value[] {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(text, 'base64url').toString());
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v;
+  } catch {
+    // reported below
+  }
+  throw new GatewayError('VALIDATION_FAILED', 'after is not a position this gateway issued.', { status: 400, field: 'after' });
+}
+
 /** Key-order paging over a table: `after` is the last row's key values, JSON in base64url. */
 export async function page(ctx: GatewayContext, company: string, table: string, opts: { limit: number; after?: string; where?: Row; filter?: (row: Row) => boolean }): Promise<{ rows: Row[]; nextAfter: string | null }> {
   const info = ctx.table(company, table);
-  let after: Value[] | undefined = opts.after ? (JSON.parse(Buffer.from(opts.after, 'base64url').toString()) as Value[]) : undefined;
+  let after = opts.after ? decodeAfter(opts.after) : undefined;
   const rows: Row[] = [];
   // Filtering happens here (ODBC has no LIKE on ProvideX worth trusting), so read in chunks until the page fills.
   for (;;) {
