@@ -84,7 +84,7 @@ describe('Sage 100 recordChanged trigger', () => {
   });
 
   it('fails with a typed error naming the table when it cannot be polled', async () => {
-    const unknown = await t.conn.poll('recordChanged', { table: 'XX_Nothing' }, null).catch((e: unknown) => e as PermanentError);
+    const unknown = await t.conn.poll('recordChanged', { table: 'XX_Nothing' }, null).then(() => expect.unreachable('should fail'), (e: unknown) => e as PermanentError);
     expect(unknown).toMatchObject({ type: 'PermanentError', reason: 'not_found', subject: { type: 'table', key: 'XX_Nothing' } });
     expect(unknown.message).toMatch(/^Sage 100: change feed of XX_Nothing was not found/);
     const badStart = await t.conn.poll('recordChanged', { table: 'AR_Customer', startAt: 'yesterday' }, null).catch((e: unknown) => e as PermanentError);
