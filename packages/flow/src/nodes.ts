@@ -96,7 +96,7 @@ export function checkNode(n: FlowNode, scope: Type | undefined, resolved: Resolv
   for (const p of parseProblems) report({ field: p.field ? where(p.field, p.part) : mapping.field, severity: 'error', message: `${p.field ? `${p.field}: ` : ''}${p.message}${p.offset === undefined ? '' : ` (at character ${p.offset + 1})`}` });
   const action = resolved.actions.get(n.id);
   if (action) {
-    for (const req of action.requiredInputs) {
+    for (const req of Array.isArray(action.requiredInputs) ? action.requiredInputs : []) {
       const mapped = mapping.spec.fields.some((f) => f.target === req || f.target.startsWith(`${req}.`) || f.target.startsWith(`${req}[]`));
       if (!mapped) report({ field: mapping.field, severity: 'error', message: `required input '${req}' is not mapped` });
     }

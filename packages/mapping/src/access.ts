@@ -16,8 +16,10 @@ export function readProperty(obj: unknown, key: string | number): unknown {
     if (!Number.isSafeInteger(i) || i < 0) return fail(`cannot read '${String(key)}' of a list; use [n] for one element or [] for each`);
     return own(obj, i, key);
   }
-  if (!isPlainObject(obj)) return fail(`cannot read '${String(key)}' of ${kindOf(obj)}`);
-  const name = String(key);
+  if (typeof obj !== 'object') return fail(`cannot read '${String(key)}' of ${kindOf(obj)}`);
+  const proto: unknown = Object.getPrototypeOf(obj);
+  if (proto !== Object.prototype && proto !== null) return fail(`cannot read '${String(key)}' of ${kindOf(obj)}`);
+  const name = typeof key === 'string' ? key : String(key);
   if (FORBIDDEN_NAMES.has(name)) return fail(`property '${name}' is not accessible: expressions read only plain data`);
   return own(obj, name, key);
 }

@@ -2,6 +2,7 @@
 // A mapping is checked and compiled once (per flow version); evaluate() never throws for bad data,
 // it returns the error with the target field instead.
 import { type Expr } from './ast';
+import { readProperty } from './access';
 import { fail, type EvalContext } from './context';
 import { compileExpr as compileScoped, type Compiled, type Env, failureMessage, newEnv, PathSlots, truthy } from './evaluator';
 import { getFunction } from './functions';
@@ -175,8 +176,8 @@ function compileField(field: MappingField, target: TargetPath, report: Report, s
     const dest = listAt(out, target.head);
     // A plain loop, not a closure per element: this is the hot path for order lines.
     for (let i = 0; i < elements.length; i++) {
-      const el = elements[i];
       try {
+        const el = readProperty(elements, i);
         // Every source element gets its output element, even if this field skips it.
         const slot = tail.length ? elementAt(dest, i) : undefined;
         let v: unknown = el;

@@ -86,6 +86,12 @@ describe('sandbox', () => {
     expect(run('trigger.x', Object.assign(Object.create(null) as object, { x: 1 }))).toEqual({ ok: true, value: 1 });
     const arr = Object.defineProperty([1], '0', { get: () => ((called = true), 2) });
     expect(run('trigger[0]', arr).ok).toBe(false);
+    expect(run('trigger[].x', arr).ok).toBe(false);
+    const perElement = compileMapping({ fields: [{ target: 'L[].x', source: 'trigger[].x' }, { target: 'M[]', source: 'trigger' }] });
+    expect(evaluate(perElement, { trigger: arr }).errors).toEqual([
+      { field: 'L[0].x', message: "property '0' is computed by code, not data, and cannot be read" },
+      { field: 'M[0]', message: "property '0' is computed by code, not data, and cannot be read" },
+    ]);
     expect(called).toBe(false);
   });
 

@@ -14,7 +14,8 @@ function find(table: Record<string, unknown>, key: string): { found: boolean; va
   return { found: false, value: null };
 }
 
-function mapThrough(fn: string, table: Record<string, unknown>, args: unknown[], label: string): unknown {
+/** `tableName` names a context table in messages; inline tables are "the table". */
+function mapThrough(fn: string, table: Record<string, unknown>, args: unknown[], tableName?: string): unknown {
   const [v, fallback] = args;
   const hasFallback = args.length >= 2;
   if (v === null) return hasFallback ? fallback : null;
@@ -22,7 +23,7 @@ function mapThrough(fn: string, table: Record<string, unknown>, args: unknown[],
   const hit = find(table, key);
   if (hit.found) return hit.value;
   if (hasFallback) return fallback;
-  return fail(`${fn}: no entry for "${key.slice(0, 40)}" in ${label} and no default given`);
+  return fail(`${fn}: no entry for "${key.slice(0, 40)}" in ${tableName === undefined ? 'the table' : `table "${tableName}"`} and no default given`);
 }
 
 function rate(ctx: { base: string; rates: Record<string, number> }, code: string): number {
@@ -41,14 +42,14 @@ const currency = (v: unknown): string => {
 export const tableFunctions = defineFunctions([
   {
     name: 'mapValue', category: 'table', description: 'Translates a value through a table written in the expression: mapValue(stage, {"Won": "A", "Lost": "I"}, "P"). Without a default, a missing entry is an error.', params: [p('value', T.any), p('table', T.object()), p('default', T.any, { optional: true })], returns: T.any,
-    impl: ([v, table, ...rest]) => mapThrough('mapValue', record('mapValue', table), [v, ...rest], 'the table'),
+    impl: ([v, table, ...rest]) => mapThrough('mapValue', record('mapValue', table), [v, ...rest]),
   },
   {
     name: 'lookup', category: 'table', description: 'Translates a value through a named table from the context: lookup(days, "terms", "00"). Without a default, a missing entry is an error.', params: [p('value', T.any), p('table', T.string), p('default', T.any, { optional: true })], returns: T.any,
     impl: ([v, name, ...rest], ctx) => {
       const n = text('lookup', name);
       const table = ctx.tables && Object.hasOwn(ctx.tables, n) ? ctx.tables[n] : fail(`lookup: there is no table named "${n.slice(0, 40)}"`);
-      return mapThrough('lookup', record('lookup', table), [v, ...rest], `table "${n}"`);
+      return mapThrough('lookup', record('lookup', table), [v, ...rest], n);
     },
   },
   {
