@@ -38,8 +38,9 @@ export const streakApi = {
     http.json<WireContact>({ method: 'POST', path: `/v2/teams/${enc(teamKey)}/contacts`, query: { getIfExisting: true }, json: body, subject: { type: 'team', key: teamKey }, idempotent: true }),
   updateContact: (http: HttpClient, key: string, body: Record<string, unknown>) =>
     http.json<WireContact>({ method: 'POST', path: `/v2/contacts/${enc(key)}`, json: body, subject: { type: 'contact', key }, idempotent: true }),
-  contactPage: (http: HttpClient, teamKey: string, q: { cursor?: string; after?: number; limit: number }) =>
-    http.json<{ results: WireContact[]; cursor?: string | null }>({ path: `/v2/teams/${enc(teamKey)}/contacts`, query: q, subject: { type: 'team', key: teamKey } }),
+  /** One page of a team's contacts or organizations; only contacts take `after` (epoch seconds). */
+  partyPage: <W>(http: HttpClient, kind: 'contacts' | 'organizations', teamKey: string, q: { cursor?: string; after?: number; limit: number }) =>
+    http.json<{ results: W[]; cursor?: string | null }>({ path: `/v2/teams/${enc(teamKey)}/${kind}`, query: q, subject: { type: 'team', key: teamKey } }),
   createOrganization: (http: HttpClient, teamKey: string, body: Record<string, unknown>) =>
     http.json<WireOrganization>({ method: 'POST', path: `/v2/teams/${enc(teamKey)}/organizations`, query: { getIfExisting: true }, json: body, subject: { type: 'team', key: teamKey }, idempotent: true }),
   updateOrganization: (http: HttpClient, key: string, body: Record<string, unknown>) =>

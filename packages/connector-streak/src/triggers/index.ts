@@ -2,7 +2,7 @@
 import type { WireBox, WireComment, WireContact, WireMeeting, WireOrganization, WireTask } from '../api/wire';
 import { boxSchema, commentSchema, contactSchema, meetingSchema, organizationSchema, taskSchema, toBox, toComment, toContact, toMeeting, toOrganization, toTask } from '../model/records';
 import { boxPoll, boxVersion } from './box-poll';
-import { contactPoll } from './contact-poll';
+import { partyPoll } from './party-poll';
 import { streakWebhookTrigger } from './webhook';
 
 const saved = (w: { lastSavedTimestamp?: number }) => String(w.lastSavedTimestamp ?? '');
@@ -37,12 +37,13 @@ export const meetingEvent = streakWebhookTrigger({
 export const contactEvent = streakWebhookTrigger({
   key: 'contactEvent', title: 'Contact event', description: 'A team contact was created, updated or deleted.',
   scope: 'team', events: ['CONTACT_CREATE', 'CONTACT_UPDATE', 'CONTACT_DELETE'], output: contactSchema, toPayload: (w: WireContact) => toContact(w), version: (e, w) => (e === 'CONTACT_UPDATE' ? saved(w) : ''),
-  poll: contactPoll,
+  poll: partyPoll({ kind: 'contacts', create: 'CONTACT_CREATE', update: 'CONTACT_UPDATE', toPayload: (w: WireContact) => toContact(w) }),
 });
 
 export const organizationEvent = streakWebhookTrigger({
   key: 'organizationEvent', title: 'Organization event', description: 'A team organization was created, updated or deleted.',
   scope: 'team', events: ['ORG_CREATE', 'ORG_UPDATE', 'ORG_DELETE'], output: organizationSchema, toPayload: (w: WireOrganization) => toOrganization(w), version: (e, w) => (e === 'ORG_UPDATE' ? saved(w) : ''),
+  poll: partyPoll({ kind: 'organizations', create: 'ORG_CREATE', update: 'ORG_UPDATE', toPayload: (w: WireOrganization) => toOrganization(w) }),
 });
 
 export const streakTriggers = [boxEvent, commentEvent, taskEvent, meetingEvent, contactEvent, organizationEvent];

@@ -89,4 +89,14 @@ describe('Streak triggers against the sandbox', () => {
     const u1 = await t.conn.poll('contactEvent', updated, u0.cursor);
     expect(u1.events.map((e) => e.payload)).toContainEqual(expect.objectContaining({ key: contact.key, title: 'Buyer' }));
   });
+
+  it('polls new organizations by reading the team list', async () => {
+    const config = { event: 'ORG_CREATE' };
+    const start = await t.conn.poll('organizationEvent', config, null);
+    expect(start.events).toEqual([]);
+    const org = (await t.conn.runAction('upsertOrganization', { domain: `poll-${Date.now()}.example.com`, name: 'Polled Org' })) as { key: string };
+    const next = await t.conn.poll('organizationEvent', config, start.cursor);
+    expect(next.events).toEqual([{ eventKey: `ORG_CREATE:${org.key}`, payload: expect.objectContaining({ key: org.key, name: 'Polled Org' }) }]);
+    await expect(t.conn.poll('organizationEvent', { event: 'ORG_DELETE' }, null)).rejects.toMatchObject({ reason: 'validation' });
+  });
 });
