@@ -92,6 +92,9 @@ describe('sandbox', () => {
       { field: 'L[0].x', message: "property '0' is computed by code, not data, and cannot be read" },
       { field: 'M[0]', message: "property '0' is computed by code, not data, and cannot be read" },
     ]);
+    for (const fn of ['sum', 'first', 'last', 'join', 'compact', 'unique', 'flatten']) expect(run(`${fn}(trigger)`, arr).ok).toBe(false);
+    expect(run('count(trigger)', arr)).toEqual({ ok: true, value: 1 }); // length is data, the element is not read
+    expect(run('flatten([trigger])', arr).ok).toBe(false);
     expect(called).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 // How a library function is declared. Implementations receive already-evaluated arguments and throw
 // ValueFailure (via fail) for bad data; the evaluator turns that into an error value for the field.
 import { type EvalContext, fail } from '../context';
-import { isPlainObject } from '../access';
+import { isPlainObject, readProperty } from '../access';
 import { type Type } from '../types';
 
 export type Category = 'text' | 'number' | 'date' | 'address' | 'currency' | 'table' | 'list' | 'logic' | 'sage';
@@ -73,9 +73,12 @@ export function int(fn: string, v: unknown): number {
   return n;
 }
 
+/** A list argument, copied through the safe accessor so functions never trigger a getter on an element. */
 export function list(fn: string, v: unknown): unknown[] {
-  if (Array.isArray(v)) return v;
-  return fail(`${fn}: expected a list, got ${describe(v)}`);
+  if (!Array.isArray(v)) return fail(`${fn}: expected a list, got ${describe(v)}`);
+  const out = new Array<unknown>(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = readProperty(v, i);
+  return out;
 }
 
 export function record(fn: string, v: unknown): Record<string, unknown> {

@@ -51,6 +51,6 @@ export const listFunctions = defineFunctions([
   },
   {
     name: 'flatten', category: 'list', description: 'Joins a list of lists into one list.', params: [p('list', T.array())], returns: T.array(), nullSafe: true,
-    infer: ([t]) => T.array(elementType(elementType(t))), impl: ([v]) => list('flatten', v).flatMap((x) => (Array.isArray(x) ? x : [x])),
+    infer: ([t]) => T.array(elementType(elementType(t))), impl: ([v]) => list('flatten', v).flatMap((x) => (Array.isArray(x) ? list('flatten', x) : [x])),
   },
 ]);

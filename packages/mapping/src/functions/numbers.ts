@@ -40,7 +40,7 @@ function numbers(fn: string, args: unknown[]): number[] {
       if (a !== null) out.push(num(fn, a));
       continue;
     }
-    for (let i = 0; i < a.length; i++) if (a[i] !== null) out.push(num(fn, a[i]));
+    for (const x of list(fn, a)) if (x !== null) out.push(num(fn, x));
   }
   return out;
 }
