@@ -29,6 +29,7 @@ export function openApi(routes: RouteDef[], version: string): unknown {
       },
     };
   }
+  paths['/health'] = { get: { summary: 'Liveness and backend (no auth)', tags: ['ops'], security: [], responses: { 200: { description: 'Up' } } } };
   return {
     openapi: '3.1.0',
     info: {

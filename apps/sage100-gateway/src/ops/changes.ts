@@ -9,6 +9,7 @@ import { route } from '../http/route';
 import { toApi } from '../sage/records';
 import { localIso, parseSince, rowStamp, stampedSince } from '../sage/stamps';
 import { companyParams } from './common';
+import { changesOut } from '../http/schemas';
 
 interface Cursor {
   /** High-water mark, server-local ms. */
@@ -37,6 +38,7 @@ export const changeRoutes = [
     method: 'POST',
     path: '/v1/companies/:company/tables/:table/changes',
     summary: 'Change feed: rows stamped since a cursor (or `since`), with overlap and de-duplication. POST because cursors can be long.',
+    response: changesOut,
     tag: 'sync',
     params: companyParams.extend({ table: z.string() }),
     body: z.strictObject({

@@ -2,6 +2,7 @@
 import { TABLES } from '@conduit/sage100-boi';
 import { z } from 'zod';
 import { route, type RouteDef } from '../http/route';
+import { recordSchema } from '../http/schemas';
 import { withObject, type Warning } from '../sage/boi';
 import { apiName, columnsSchema, toApi, udfSchema } from '../sage/records';
 import { customerOf, customerParams, mustRead, readRows } from './common';
@@ -20,6 +21,7 @@ function childRoutes(spec: ChildSpec): RouteDef[] {
   const columns = TABLES.get(spec.table)?.columns ?? [];
   const fields = columnsSchema(columns, spec.writable.split(/\s+/));
   const codeField = apiName(spec.codeColumn);
+  const out = recordSchema(spec.table);
   const base = `/v1/companies/:company/customers/:customerKey/${spec.segment}`;
   const itemParams = customerParams.extend({ code: z.string().min(1) });
   const save = (mode: 'create' | 'update') =>
@@ -51,6 +53,7 @@ function childRoutes(spec: ChildSpec): RouteDef[] {
       method: 'GET',
       path: base,
       summary: `List a customer's ${spec.noun}s`,
+      response: z.object({ items: z.array(out) }),
       tag: 'customers',
       params: customerParams,
       handler: async ({ params }, ctx) => {
@@ -59,8 +62,8 @@ function childRoutes(spec: ChildSpec): RouteDef[] {
         return { data: { items: rows.map((r) => toApi(r, ctx.table(co, spec.table).columns)) } };
       },
     }),
-    route({ method: 'POST', path: base, summary: `Create a ${spec.noun}`, tag: 'customers', status: 201, params: customerParams, body: z.strictObject({ [codeField]: z.string().min(1), udf: udfSchema, ...fields }), handler: save('create') }),
-    route({ method: 'PATCH', path: `${base}/:code`, summary: `Update a ${spec.noun}`, tag: 'customers', params: itemParams, body: z.strictObject({ udf: udfSchema, ...fields }), handler: save('update') }),
+    route({ method: 'POST', path: base, summary: `Create a ${spec.noun}`, tag: 'customers', status: 201, params: customerParams, body: z.strictObject({ [codeField]: z.string().min(1), udf: udfSchema, ...fields }), response: out, handler: save('create') }),
+    route({ method: 'PATCH', path: `${base}/:code`, summary: `Update a ${spec.noun}`, tag: 'customers', params: itemParams, body: z.strictObject({ udf: udfSchema, ...fields }), response: out, handler: save('update') }),
   ];
 }
 

@@ -7,6 +7,7 @@ import { check, withObject, type Warning } from '../sage/boi';
 import { columnsSchema, toApi, udfSchema } from '../sage/records';
 import { companyParams, customerOf, customerParams, customerRecord, idempotencyHeader, idempotentCreate, page, pageQuery, readRows } from './common';
 import { createRecord, updateRecord } from './maintain';
+import { creditOut, customerList, customerOut } from '../http/schemas';
 
 const columns = TABLES.get('AR_Customer')?.columns ?? [];
 const WRITABLE = `CustomerName AddressLine1 AddressLine2 AddressLine3 City State ZipCode CountryCode TelephoneNo TelephoneExt FaxNo
@@ -35,6 +36,7 @@ export const customerRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/customers/:customerKey',
     summary: 'Get a customer (AR_Customer) by DD-CUSTNO',
+    response: customerOut,
     tag: 'customers',
     params: customerParams,
     handler: async ({ params }, ctx) => ({ data: await customerRecord(ctx, ctx.company(params.company), customerOf(params.customerKey)) }),
@@ -43,6 +45,7 @@ export const customerRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/customers',
     summary: 'Search customers by name, number, city, e-mail or phone',
+    response: customerList,
     tag: 'customers',
     params: companyParams,
     query: z.strictObject({ q: z.string().optional(), status: z.enum(['A', 'I', 'T']).optional(), ...pageQuery }),
@@ -61,6 +64,7 @@ export const customerRoutes = [
     method: 'POST',
     path: '/v1/companies/:company/customers/next-number',
     summary: 'Reserve the next customer number (the counter advances; gaps are normal)',
+    response: z.object({ customerNo: z.string() }),
     tag: 'customers',
     params: companyParams,
     handler: async ({ params }, ctx) => ({ data: { customerNo: await nextCustomerNo(ctx, ctx.company(params.company)) } }),
@@ -69,6 +73,7 @@ export const customerRoutes = [
     method: 'POST',
     path: '/v1/companies/:company/customers',
     summary: 'Create a customer; keys are normalised as Sage does (1 → 01, 123 → 0000123, uppercase)',
+    response: customerOut,
     tag: 'customers',
     status: 201,
     params: companyParams,
@@ -110,6 +115,7 @@ export const customerRoutes = [
     method: 'PATCH',
     path: '/v1/companies/:company/customers/:customerKey',
     summary: 'Update a customer (locks the record while writing; RECORD_LOCKED if another user has it)',
+    response: customerOut,
     tag: 'customers',
     params: customerParams,
     body: updateBody,
@@ -129,6 +135,7 @@ export const customerRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/customers/:customerKey/credit',
     summary: 'Balance and credit status: limit, balance, open orders, available credit, hold, open invoices',
+    response: creditOut,
     tag: 'customers',
     params: customerParams,
     handler: async ({ params }, ctx) => {

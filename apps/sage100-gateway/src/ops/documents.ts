@@ -7,6 +7,7 @@ import { route } from '../http/route';
 import { toApi } from '../sage/records';
 import { localIso, parseSince, rowStamp, stampedSince } from '../sage/stamps';
 import { companyParams, customerOf, readRows } from './common';
+import { invoiceOut, receiptOut, sinceList } from '../http/schemas';
 
 const sinceQuery = z.strictObject({ since: z.string().describe('ISO date or date-time; without a zone it is Sage server time'), customer: z.string().optional().describe('DD-CUSTNO'), limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
@@ -22,6 +23,7 @@ export const documentRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/invoices',
     summary: 'Posted A/R invoices (AR_InvoiceHistoryHeader + lines) updated since a point in time, oldest first',
+    response: sinceList(invoiceOut),
     tag: 'documents',
     params: companyParams,
     query: sinceQuery,
@@ -35,6 +37,7 @@ export const documentRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/invoices/:invoiceNo',
     summary: 'Get a posted invoice with lines',
+    response: invoiceOut,
     tag: 'documents',
     params: companyParams.extend({ invoiceNo: z.string().min(1) }),
     handler: async ({ params }, ctx) => {
@@ -49,6 +52,7 @@ export const documentRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/cash-receipts',
     summary: 'Posted cash receipts (AR_CashReceiptsHistory, one row per invoice applied) since a point in time',
+    response: sinceList(receiptOut),
     tag: 'documents',
     params: companyParams,
     query: sinceQuery,

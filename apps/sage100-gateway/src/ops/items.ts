@@ -8,6 +8,7 @@ import { check, getValue, inEdit, withObject, type Warning } from '../sage/boi';
 import { toApi } from '../sage/records';
 import { companyParams, customerOf, mustRead, page, pageQuery, readRows } from './common';
 import { addLine, buildOrder } from './order-builder';
+import { availabilityOut, itemList, itemOut, priceOut } from '../http/schemas';
 
 const itemParams = companyParams.extend({ itemCode: z.string().min(1).max(30).describe('URL-encode codes with slashes, e.g. %2FFREIGHT') });
 const code = (s: string) => s.trim().toUpperCase();
@@ -30,6 +31,7 @@ export const itemRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/items/:itemCode',
     summary: 'Get an item (CI_Item)',
+    response: itemOut,
     tag: 'items',
     params: itemParams,
     handler: async ({ params }, ctx) => ({ data: await mustRead(ctx, ctx.company(params.company), 'CI_Item', { ItemCode: code(params.itemCode) }, `item ${code(params.itemCode)}`) }),
@@ -38,6 +40,7 @@ export const itemRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/items',
     summary: 'Search items by code or description; inactive items only when asked',
+    response: itemList,
     tag: 'items',
     params: companyParams,
     query: z.strictObject({ q: z.string().optional(), includeInactive: z.stringbool().default(false), itemType: z.enum(['1', '3', '4', '5']).optional(), ...pageQuery }),
@@ -53,6 +56,7 @@ export const itemRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/items/:itemCode/price',
     summary: 'Price an item for a customer and quantity, as Sage would on an order line (dry run; uses up an order number)',
+    response: priceOut,
     tag: 'items',
     params: itemParams,
     query: z.strictObject({ customer: z.string().describe('DD-CUSTNO'), quantity: z.coerce.number().positive().default(1), warehouseCode: z.string().optional() }),
@@ -83,6 +87,7 @@ export const itemRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/items/:itemCode/availability',
     summary: 'Quantities per warehouse (IM_ItemWarehouse) and available = on hand − committed',
+    response: availabilityOut,
     tag: 'items',
     params: itemParams,
     query: z.strictObject({ warehouseCode: z.string().optional() }),
@@ -96,6 +101,7 @@ export const itemRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/availability',
     summary: 'Availability for several items at once',
+    response: z.object({ items: z.array(availabilityOut) }),
     tag: 'items',
     params: companyParams,
     query: z.strictObject({ items: z.string().min(1).describe('Comma-separated item codes (max 200)'), warehouseCode: z.string().optional() }),

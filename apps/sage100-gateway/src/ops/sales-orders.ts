@@ -9,6 +9,7 @@ import { toApi } from '../sage/records';
 import { companyParams, customerOf, idempotencyHeader, idempotentCreate, page, pageQuery, readRows } from './common';
 import { addLine, buildOrder, headerFields, lineSchema, lineUpdateSchema, orderInput, type BuildTables, type OrderInput } from './order-builder';
 import { findByExternalId, loadOrder, orderSummary } from './orders-read';
+import { orderList, orderOut } from '../http/schemas';
 
 const BUS = { module: 'S/O', task: 'SO_SalesOrder_ui', object: 'SO_SalesOrder_bus' };
 const orderParams = companyParams.extend({ salesOrderNo: z.string().min(1).max(7) });
@@ -41,6 +42,7 @@ export const salesOrderRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/sales-orders/:salesOrderNo',
     summary: 'Get a sales order or quote with lines (open, else from history with its history status)',
+    response: orderOut,
     tag: 'sales-orders',
     params: orderParams,
     handler: async ({ params }, ctx) => ({ data: await loadOrder(ctx, ctx.company(params.company), normalizeDocumentNo(params.salesOrderNo)) }),
@@ -49,6 +51,7 @@ export const salesOrderRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/sales-orders',
     summary: 'Find sales orders by external reference, by customer PO, or list a customer\'s open orders',
+    response: orderList,
     tag: 'sales-orders',
     params: companyParams,
     query: z.strictObject({ externalId: z.string().optional(), customerPONo: z.string().optional(), customer: z.string().optional().describe('DD-CUSTNO'), ...pageQuery }),
@@ -69,6 +72,7 @@ export const salesOrderRoutes = [
     method: 'POST',
     path: '/v1/companies/:company/sales-orders/preview',
     summary: 'Price and total an order without saving it (built in SO_SalesOrder_bus, then nClear; uses up an order number)',
+    response: orderOut,
     tag: 'sales-orders',
     params: companyParams,
     body: orderInput.omit({ externalId: true }),
@@ -91,6 +95,7 @@ export const salesOrderRoutes = [
     method: 'POST',
     path: '/v1/companies/:company/sales-orders',
     summary: 'Create a sales order or quote with lines: all lines or nothing; idempotent by Idempotency-Key or externalId',
+    response: orderOut,
     tag: 'sales-orders',
     status: 201,
     params: companyParams,
@@ -116,6 +121,7 @@ export const salesOrderRoutes = [
     method: 'PATCH',
     path: '/v1/companies/:company/sales-orders/:salesOrderNo',
     summary: 'Update header fields and add, change or remove lines, in one write',
+    response: orderOut,
     tag: 'sales-orders',
     params: orderParams,
     body: z.strictObject({ ...headerFields, addLines: z.array(lineSchema).max(500).optional(), updateLines: z.array(lineUpdateSchema).max(500).optional(), removeLines: z.array(z.string()).max(500).optional() }),
@@ -131,6 +137,7 @@ export const salesOrderRoutes = [
     method: 'POST',
     path: '/v1/companies/:company/sales-orders/:salesOrderNo/cancel',
     summary: 'Cancel (delete) an open order or quote; it stays in history as X (order) or Z (quote). Repeating is harmless.',
+    response: orderOut,
     tag: 'sales-orders',
     params: orderParams,
     handler: async ({ params }, ctx) => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { route } from '../http/route';
 import { toApi } from '../sage/records';
 import { companyParams, page, pageQuery } from './common';
+import { keysOut, rowsOut, tablesOut } from '../http/schemas';
 
 const tableParams = companyParams.extend({ table: z.string() });
 
@@ -13,6 +14,7 @@ export const tableRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/tables',
     summary: 'Readable tables with key columns, column layouts and whether the change feed can poll them',
+    response: tablesOut,
     tag: 'sync',
     params: companyParams,
     handler: async ({ params }, ctx) => ({ data: { items: ctx.tables(ctx.company(params.company)) } }),
@@ -21,6 +23,7 @@ export const tableRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/tables/:table/keys',
     summary: 'Every primary key with a hash of the row: diff against your copy to find deletes and stamp-less changes',
+    response: keysOut,
     tag: 'sync',
     params: tableParams,
     query: z.strictObject({ limit: z.coerce.number().int().min(1).max(50_000).default(10_000), after: z.string().optional() }),
@@ -36,6 +39,7 @@ export const tableRoutes = [
     method: 'GET',
     path: '/v1/companies/:company/tables/:table/rows',
     summary: 'Snapshot rows in key order (paged)',
+    response: rowsOut,
     tag: 'sync',
     params: tableParams,
     query: z.strictObject(pageQuery),
