@@ -33,7 +33,7 @@ export const listFunctions = defineFunctions([
   { name: 'boolean', category: 'logic', description: 'Reads yes/no, true/false, 1/0, on/off, checked as a boolean.', params: [p('value', T.any)], returns: T.boolean, nullSafe: true, impl: ([v]) => parseBoolean(v) },
   {
     name: 'count', category: 'list', description: 'Number of elements of a list, or characters of a text.', params: [p('value', T.union(T.array(), T.string))], returns: T.number, nullSafe: true,
-    impl: ([v]) => (typeof v === 'string' ? v.length : list('count', v).length),
+    impl: ([v]) => (typeof v === 'string' || Array.isArray(v) ? v.length : list('count', v).length),
   },
   { name: 'first', category: 'list', description: 'The first element, or null for an empty list.', params: [p('list', T.array())], returns: T.any, nullSafe: true, infer: ([t]) => T.optional(elementType(t)), impl: ([v]) => list('first', v)[0] ?? null },
   { name: 'last', category: 'list', description: 'The last element, or null for an empty list.', params: [p('list', T.array())], returns: T.any, nullSafe: true, infer: ([t]) => T.optional(elementType(t)), impl: ([v]) => list('last', v).at(-1) ?? null },
