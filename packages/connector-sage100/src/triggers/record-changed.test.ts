@@ -64,12 +64,20 @@ describe('Sage 100 recordChanged trigger', () => {
   it('pages through a backlog from a start date, each row once', async () => {
     const config = { table: 'AR_Customer', startAt: '2000-01-01', pageSize: 7 };
     const { items } = await t.api<{ items: unknown[] }>('GET', 'tables/AR_Customer/rows?limit=1000');
-    const backlog = await poll(config, null);
+    const beats: Json[] = [];
+    const backlog = (await t.conn.poll('recordChanged', config, null, { heartbeat: (d) => beats.push(d ?? null) })) as { events: TriggerEvent<Change>[]; cursor: { feed: string } };
     expect(backlog.events).toHaveLength(items.length);
+    // One heartbeat per page, carrying the position reached.
+    expect(beats).toHaveLength(Math.floor(items.length / 7) + 1);
+    expect(beats.at(-1)).toEqual({ table: 'AR_Customer', feed: backlog.cursor.feed });
     expect(new Set(backlog.events.map((e) => e.eventKey)).size).toBe(items.length);
     const stamps = backlog.events.map((e) => e.payload.stamp);
     expect([...stamps].sort()).toEqual(stamps);
     expect((await poll(config, backlog.cursor)).events).toEqual([]);
+    // Re-pointed at another table, the old cursor is not reused: polling starts at "now" there.
+    await later();
+    const other = await poll({ table: 'SO_SalesOrderHeader' }, backlog.cursor);
+    expect(other).toMatchObject({ events: [], cursor: { table: 'SO_SalesOrderHeader' } });
   });
 
   it('does not see stamp-less bulk updates (reconcile with the keys endpoint instead)', async () => {
@@ -89,7 +97,7 @@ describe('Sage 100 recordChanged trigger', () => {
     expect(unknown.message).toMatch(/^Sage 100: change feed of XX_Nothing was not found/);
     const badStart = await t.conn.poll('recordChanged', { table: 'AR_Customer', startAt: 'yesterday' }, null).catch((e: unknown) => e as PermanentError);
     expect(badStart).toMatchObject({ reason: 'validation', issues: [{ path: 'startAt' }] });
-    const badCursor = await t.conn.poll('recordChanged', { table: 'AR_Customer' }, { feed: 'not-a-cursor' }).catch((e: unknown) => e as PermanentError);
+    const badCursor = await t.conn.poll('recordChanged', { table: 'AR_Customer' }, { table: 'AR_Customer', feed: 'not-a-cursor' }).catch((e: unknown) => e as PermanentError);
     expect(badCursor).toMatchObject({ reason: 'validation', subject: { field: 'cursor' } });
   });
 });

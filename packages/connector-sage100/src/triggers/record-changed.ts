@@ -26,8 +26,8 @@ interface FeedPage {
   nextCursor: string;
 }
 
-// A type alias so it is assignable to the kit's Json.
-type Cursor = { feed: string };
+// A type alias so it is assignable to the kit's Json. The gateway's cursor does not name its table, so ours does.
+type Cursor = { table: string; feed: string };
 
 export const recordChanged = defineTrigger({
   key: 'recordChanged',
@@ -49,20 +49,23 @@ export const recordChanged = defineTrigger({
   poll: {
     run: async (ctx) => {
       const { table, overlapSeconds, pageSize } = ctx.config;
-      const prev = ctx.cursor as Cursor | null;
+      const stored = ctx.cursor as Cursor | null;
+      // A cursor from another table (the trigger was re-pointed) would skip or repeat rows: start afresh.
+      const prev = stored?.table === table ? stored : null;
       const start = prev ? undefined : (ctx.config.startAt ?? (await gatewayHealth(ctx.http)).serverTime);
       const events: { eventKey: string; payload: Change }[] = [];
       let feed = prev?.feed;
       for (let pages = 0; pages < MAX_PAGES; pages++) {
+        ctx.signal.throwIfAborted();
         const body = feed ? { cursor: feed, limit: pageSize } : { since: start, overlapSeconds, limit: pageSize };
         const { data } = await callGateway<FeedPage>(ctx, { method: 'POST', path: `tables/${enc(table)}/changes`, json: body, subject: { type: 'table', key: table }, what: `change feed of ${table}`, idempotent: true });
         // The gateway re-reads the overlap even before the start point; the first poll reports from the start on.
         for (const item of data.items) if (!start || item.stamp >= start) events.push({ eventKey: `${data.table}:${item.keyText}@${item.stamp}`, payload: { table: data.table, ...item } });
         feed = data.nextCursor;
-        ctx.heartbeat({ table, pages: pages + 1 });
+        ctx.heartbeat({ table, feed });
         if (!data.hasMore) break;
       }
-      return { events, cursor: { feed: feed ?? '' } };
+      return { events, cursor: { table, feed: feed ?? '' } };
     },
   },
 });
