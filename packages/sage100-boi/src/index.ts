@@ -10,5 +10,6 @@ export { DUPLICATE_PO_MESSAGE } from './emulator/objects/sales-order';
 export { orderTotal } from './emulator/objects/so-effects';
 export { emulatorProvider } from './emulator/provider';
 export { PostingError, shipOrder, invoiceOrder, postCashReceipt, setStock, bulkUpdate, purgeRows, type ReceiptInput } from './emulator/posting';
+export { runSql, SqlError } from './emulator/sql';
 export { JsonSnapshotFile } from './persist';
 export { comProvider, type ComProviderOptions } from './com/com-provider';

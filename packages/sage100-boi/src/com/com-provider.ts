@@ -4,7 +4,7 @@
 import { BoiError, type BoiLines, type BoiObject, type BoiProvider, type BoiRef, type BoiSession, type SageConnection } from '../types';
 import type { Value } from '../schema/columns';
 import { loadWindowsModule } from './load';
-import { OdbcReader } from './odbc-reader';
+import { odbcConnect, OdbcReader } from './odbc-reader';
 
 export interface ComProviderOptions {
   /** `...\MAS90\Home`, local or UNC. */
@@ -102,7 +102,7 @@ export function comProvider(opts: ComProviderOptions): BoiProvider {
   return {
     kind: 'com',
     openSession: () => new ComSession(winax, opts.homePath),
-    openReader: (c: SageConnection) => new OdbcReader(opts.odbc, c),
+    openReader: (c: SageConnection) => new OdbcReader(odbcConnect(opts.odbc, c)),
     // The agent runs on the Sage server, so its local clock is the server's (shifted into the UTC fields).
     serverNow: () => new Date(Date.now() - new Date().getTimezoneOffset() * 60_000),
   };

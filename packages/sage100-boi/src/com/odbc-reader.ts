@@ -7,22 +7,24 @@ import { tableInfo } from '../emulator/reader';
 import { TableStore } from '../emulator/store';
 import { loadWindowsModule } from './load';
 
-interface OdbcConnection {
+/** The part of the `odbc` module's connection this reader uses. */
+export interface OdbcConnection {
   query(sql: string, params: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
+}
+
+/** Opens the driver connection; tests pass the emulator's SQL surface instead. */
+export function odbcConnect(base: string, c: SageConnection): () => Promise<OdbcConnection> {
+  return () => loadWindowsModule<{ connect(cs: string): Promise<OdbcConnection> }>('odbc').connect(`${base};UID=${c.user};PWD=${c.password};Company=${c.company};StripTrailingSpaces=1`);
 }
 
 export class OdbcReader implements SageReader {
   private conn: Promise<OdbcConnection> | null = null;
 
-  constructor(
-    private readonly base: string,
-    private readonly c: SageConnection,
-  ) {}
+  constructor(private readonly connect: () => Promise<OdbcConnection>) {}
 
   private connection(): Promise<OdbcConnection> {
-    const odbc = loadWindowsModule<{ connect(cs: string): Promise<OdbcConnection> }>('odbc');
-    this.conn ??= odbc.connect(`${this.base};UID=${this.c.user};PWD=${this.c.password};Company=${this.c.company};StripTrailingSpaces=1`);
+    this.conn ??= this.connect();
     return this.conn;
   }
 
@@ -50,7 +52,15 @@ export class OdbcReader implements SageReader {
     const top = q.limit ? `TOP ${Math.floor(q.limit)} ` : '';
     const sql = `SELECT ${top}* FROM ${def.name}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${def.key.join(', ')}`;
     const rows = await (await this.connection()).query(sql, params);
-    return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v instanceof Date ? v.toISOString().slice(0, 10).replaceAll('-', '') : v === null ? '' : typeof v === 'number' ? v : String(v).trimEnd()])));
+    // Back to BOI encodings: SQL DATE → YYYYMMDD, NULL → '' (ProvideX has no NULL), strings right-trimmed.
+    const dateColumns = new Set(def.columns.filter((c) => c.type === 'D').map((c) => c.name));
+    const toSage = (k: string, v: unknown): string | number => {
+      if (v === null || v === undefined) return '';
+      if (v instanceof Date) return v.toISOString().slice(0, 10).replaceAll('-', '');
+      if (dateColumns.has(k)) return String(v).slice(0, 10).replaceAll('-', '');
+      return typeof v === 'number' ? v : String(v).trimEnd();
+    };
+    return rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, toSage(k, v)])));
   }
 
   async close(): Promise<void> {
