@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OdbcReader, type OdbcConnection } from '../com/odbc-reader';
 import { fixtureEmulator, fixtureSession } from '../testing';
+import type { SelectQuery } from '../types';
 import { EmulatorReader } from './reader';
 import { runSql, SqlError } from './sql';
 
@@ -26,11 +27,12 @@ describe('ODBC surface', () => {
     const sqlConnection: OdbcConnection = { query: async (sql, params) => runSql(emu.company('TST'), sql, params as (string | number)[]), close: async () => {} };
     const viaSql = new OdbcReader(async () => sqlConnection);
     const direct = new EmulatorReader(emu, connection);
-    for (const q of [
+    const queries: SelectQuery[] = [
       { table: 'AR_Customer', where: { ARDivisionNo: '01' } },
       { table: 'AR_Customer', updatedSince: '20260302' },
       { table: 'AR_Customer', after: ['01', 'GONE'], limit: 2 },
       { table: 'IM_ItemWarehouse', where: { ItemCode: 'WIDGET' } },
-    ]) expect(await viaSql.select(q)).toEqual(await direct.select(q));
+    ];
+    for (const q of queries) expect(await viaSql.select(q)).toEqual(await direct.select(q));
   });
 });
