@@ -6,5 +6,6 @@ declare module 'vitest' {
     databaseUrl: string;
     temporalAddress: string;
     temporalTestServerPath: string;
+    temporalCliPath: string;
   }
 }

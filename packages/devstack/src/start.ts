@@ -14,6 +14,7 @@ import { assertPortFree, waitForHttp, waitForPort } from './ports';
 import { ProcessGroup } from './processes';
 
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
+const group = new ProcessGroup();
 
 async function main(): Promise<void> {
   const devMode = process.argv.includes('--dev');
@@ -63,15 +64,22 @@ async function main(): Promise<void> {
     log('demo workspace seeded');
   }
 
-  const group = new ProcessGroup();
+  const designerDir = join(repoRoot, 'apps', 'designer');
+  if (!devMode) await ensureDesignerBuild(designerDir);
+
+  let stopping: Promise<void> | undefined;
   const shutdown = async (code: number) => {
-    log('shutting down…');
-    await group.stopAll();
-    log('stopped');
-    process.exit(code);
+    // A terminal Ctrl-C can arrive twice (directly and relayed by tsx); stop only once.
+    stopping ??= (async () => {
+      log('shutting down…');
+      await group.stopAll();
+      log('stopped');
+      process.exit(code);
+    })();
+    await stopping;
   };
-  process.once('SIGINT', () => void shutdown(0));
-  process.once('SIGTERM', () => void shutdown(0));
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
 
   let temporalAddress = env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
@@ -113,8 +121,6 @@ async function main(): Promise<void> {
   });
   group.spawn({ name: 'worker', command: bin('tsx'), args: ['apps/worker/src/main.ts'], cwd: repoRoot, env: shared });
 
-  const designerDir = join(repoRoot, 'apps', 'designer');
-  if (!devMode) await ensureDesignerBuild(designerDir);
   group.spawn({
     name: 'designer',
     command: join(designerDir, 'node_modules', '.bin', 'next'),
@@ -177,9 +183,10 @@ function log(message: string): void {
   console.log(`[conduit] ${message}`);
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   // Start-up problems are explained in one sentence; a stack trace would bury the fix.
   console.error(`\nConduit cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  await group.stopAll();
   process.exit(1);
 });
 

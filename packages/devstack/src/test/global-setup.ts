@@ -13,6 +13,7 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide('databaseUrl', databaseUrl);
   project.provide('temporalAddress', temporalAddress);
   project.provide('temporalTestServerPath', process.env.TEMPORAL_TEST_SERVER_PATH ?? which('temporal-test-server'));
+  project.provide('temporalCliPath', process.env.TEMPORAL_CLI_PATH ?? which('temporal'));
 }
 
 function which(binary: string): string {

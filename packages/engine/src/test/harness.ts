@@ -6,7 +6,8 @@ import { createDb, createSecretBox, type Db, generateSecretKey, type SecretBox }
 import { createTestDatabase, type TestDatabase } from '@conduit/db/tools';
 import { startSandbox, type Sandbox } from '@conduit/streak-sandbox';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, type NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { recordQueuedRuns, startWorkflows, type StartEnvironment } from '../client/start';
 import type { FlowRunTrigger } from '../client/flow-input';
@@ -21,14 +22,17 @@ export const permissiveCatalog: Catalog = {
 };
 
 export interface Harness {
-  temporal: TestWorkflowEnvironment;
+  temporal: { client: Client; nativeConnection?: NativeConnection; teardown(): Promise<void> };
   db: Db;
+  /** This test's own database. */
+  databaseUrl: string;
   secrets: SecretBox;
   sandbox: Sandbox;
   environment: StartEnvironment;
   workspaceId: string;
   taskQueue: string;
-  worker: Worker;
+  /** The in-process worker (absent when the test runs its own worker processes). */
+  worker?: Worker;
   /** Compiles and deploys a graph; with `flowId`, as the next version of that flow (replacing its deployment). */
   deploy(graph: FlowGraph, options?: { flowId?: string }): Promise<{ flowId: string; versionId: string; plan: Plan }>;
   start(flow: { flowId: string; versionId: string; plan: Plan }, trigger: FlowRunTrigger): Promise<{ runId: string; workflowId: string }>;
@@ -36,14 +40,25 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(options: { databaseUrl: string; temporalTestServerPath: string; variables?: Record<string, string | number | boolean> }): Promise<Harness> {
+export interface HarnessOptions {
+  databaseUrl: string;
+  temporalTestServerPath: string;
+  variables?: Record<string, string | number | boolean>;
+  /** Use a running Temporal server and run no worker in this process (durability tests run their own). */
+  external?: { temporalAddress: string; taskQueue: string };
+  secretKey?: string;
+}
+
+export async function createHarness(options: HarnessOptions): Promise<Harness> {
   quietTemporal();
   const tdb: TestDatabase = await createTestDatabase(options.databaseUrl);
   const db = createDb({ databaseUrl: tdb.url, maxConnections: 4 });
-  const secrets = createSecretBox(generateSecretKey());
+  const secrets = createSecretBox(options.secretKey ?? generateSecretKey());
   const sandbox = await startSandbox({ port: 0, dataFile: null });
-  const temporal = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: options.temporalTestServerPath } } });
-  const taskQueue = `engine-test-${randomBytes(4).toString('hex')}`;
+  const temporal: Harness['temporal'] = options.external
+    ? await externalTemporal(options.external.temporalAddress)
+    : await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: options.temporalTestServerPath } } });
+  const taskQueue = options.external?.taskQueue ?? `engine-test-${randomBytes(4).toString('hex')}`;
 
   const workspace = await db.workspace.create({ data: { name: 'Engine test', slug: `t-${randomBytes(4).toString('hex')}` } });
   const env = await db.environment.create({
@@ -53,20 +68,21 @@ export async function createHarness(options: { databaseUrl: string; temporalTest
     data: { environmentId: env.id, kind: 'streak', name: 'Streak sandbox', config: { baseUrl: `${sandbox.url}/api`, allowPrivateHost: true }, secretEnc: secrets.encrypt(sandbox.apiKey), secretKeyId: secrets.activeKeyId },
   });
   const { close: closeActivities, ...activities } = createActivities({ workerId: 'test', db, secrets, registry: createConnectorRegistry() });
-  const worker = await Worker.create({ connection: temporal.nativeConnection, taskQueue, workflowsPath, activities });
-  const running = worker.run();
+  const worker = temporal.nativeConnection ? await Worker.create({ connection: temporal.nativeConnection, taskQueue, workflowsPath, activities }) : undefined;
+  const running = worker?.run();
   const environment: StartEnvironment = { id: env.id, key: env.key, taskQueue, variables: (options.variables ?? { approvalThreshold: 10000 }) as StartEnvironment['variables'] };
   let flowNo = 0;
 
   return {
     temporal,
     db,
+    databaseUrl: tdb.url,
     secrets,
     sandbox,
     environment,
     workspaceId: workspace.id,
     taskQueue,
-    worker,
+    ...(worker ? { worker } : {}),
     async deploy(graph, deployOptions = {}) {
       const compiled = compileFlow(graph, permissiveCatalog);
       if (!compiled.ok) throw new Error(`test flow does not compile: ${JSON.stringify(compiled.problems)}`);
@@ -86,7 +102,7 @@ export async function createHarness(options: { databaseUrl: string; temporalTest
     },
     result: (workflowId) => temporal.client.workflow.getHandle(workflowId).result() as Promise<RunOutcome>,
     async close() {
-      worker.shutdown();
+      worker?.shutdown();
       await running;
       await closeActivities();
       await temporal.teardown();
@@ -112,4 +128,9 @@ export function quietTemporal(): void {
   } catch {
     // already installed in this test process
   }
+}
+
+async function externalTemporal(address: string): Promise<Harness['temporal']> {
+  const connection = await Connection.connect({ address });
+  return { client: new Client({ connection }), teardown: () => connection.close() };
 }
