@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_API_KEY, demoSeed } from '../src/index';
@@ -80,9 +80,12 @@ async function main(): Promise<void> {
           fields: { [seed.fields['Deal value'] as string]: String(i) },
         }),
       });
+    const loadBefore = loadavg()[0] ?? 0;
     await measure(WARMUP_MS, get);
     const gets = await measure(PHASE_MS, get);
     const updates = await measure(PHASE_MS, update);
+    // Other processes compete for the same cores; the load average puts the figures in context.
+    console.log(`load average before the run: ${loadBefore.toFixed(1)}`);
     console.log(
       `GET  /api/v1/boxes/{key}: ${Math.round(gets)} req/s (${CONCURRENCY} keep-alive connections, ${PHASE_MS / 1000}s)`,
     );
