@@ -24,12 +24,17 @@ const SECRET_KEY = /secret|password|token|api_?key|authorization/i;
 export function scrub(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(scrub);
   if (value && typeof value === 'object' && !(value instanceof Date)) {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !SECRET_KEY.test(k)).map(([k, v]) => [k, scrub(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !SECRET_KEY.test(k))
+        .map(([k, v]) => [k, scrub(v)]),
+    );
   }
   return value;
 }
 
-const json = (v: unknown) => (v === undefined ? undefined : (JSON.parse(JSON.stringify(scrub(v))) as Prisma.InputJsonValue));
+const json = (v: unknown) =>
+  v === undefined ? undefined : (JSON.parse(JSON.stringify(scrub(v))) as Prisma.InputJsonValue);
 
 export async function audit(client: AuditClient, actor: Actor, entry: AuditEntry): Promise<void> {
   await client.auditLog.create({
@@ -48,6 +53,10 @@ export async function audit(client: AuditClient, actor: Actor, entry: AuditEntry
 }
 
 /** The actor of a tRPC member context. */
-export function actorOf(ctx: { member: { workspaceId: string }; user: { id: string; email: string }; ip: string | null }): Actor {
+export function actorOf(ctx: {
+  member: { workspaceId: string };
+  user: { id: string; email: string };
+  ip: string | null;
+}): Actor {
   return { workspaceId: ctx.member.workspaceId, user: ctx.user, ip: ctx.ip };
 }

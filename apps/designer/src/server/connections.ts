@@ -1,6 +1,11 @@
 // Stored connections: the write-only secret, "test connection" with a plain-language answer, and the
 // Streak webhooks a deployment registers. Secrets are decrypted only here, only in the server process.
-import { type AuthTestResult, type ConnectorDefinition, openConnection, testConnection } from '@conduit/connector-kit';
+import {
+  type AuthTestResult,
+  type ConnectorDefinition,
+  openConnection,
+  testConnection,
+} from '@conduit/connector-kit';
 import { streakConnector } from '@conduit/connector-streak';
 import type { Connection, ConnectorKind, Db, SecretBox } from '@conduit/db';
 
@@ -22,8 +27,14 @@ export function publicConnection(row: Connection): PublicConnection {
   return { ...rest, secretSet: secretEnc.length > 0 };
 }
 
-export function authSettings(row: Pick<Connection, 'kind' | 'config' | 'secretEnc'>, secrets: SecretBox): Record<string, unknown> {
-  const config = row.config && typeof row.config === 'object' && !Array.isArray(row.config) ? (row.config as Record<string, unknown>) : {};
+export function authSettings(
+  row: Pick<Connection, 'kind' | 'config' | 'secretEnc'>,
+  secrets: SecretBox,
+): Record<string, unknown> {
+  const config =
+    row.config && typeof row.config === 'object' && !Array.isArray(row.config)
+      ? (row.config as Record<string, unknown>)
+      : {};
   return { ...config, [SECRET_FIELD[row.kind]]: secrets.decrypt(row.secretEnc) };
 }
 
@@ -37,9 +48,17 @@ export interface TestOutcome {
 
 function explain(kind: ConnectorKind, baseUrl: unknown, result: AuthTestResult): TestOutcome {
   const title = TITLE[kind];
-  if (result.ok) return { ok: true, explanation: `Connected to ${title} as ${result.account.name}.`, account: result.account.name };
+  if (result.ok)
+    return {
+      ok: true,
+      explanation: `Connected to ${title} as ${result.account.name}.`,
+      account: result.account.name,
+    };
   const where = typeof baseUrl === 'string' ? baseUrl : 'the configured address';
-  const what = kind === 'streak' ? 'API key (Streak → Integrations → Create new key)' : 'gateway token (shown by the gateway installer)';
+  const what =
+    kind === 'streak'
+      ? 'API key (Streak → Integrations → Create new key)'
+      : 'gateway token (shown by the gateway installer)';
   const advice: Record<typeof result.reason, string> = {
     invalid_credentials: `${title} refused the ${what.split(' (')[0]}: paste a valid ${what} and test again.`,
     unreachable: `${title} could not be reached at ${where}: check the URL, that the service is running and that no firewall blocks it.`,
@@ -52,18 +71,38 @@ function explain(kind: ConnectorKind, baseUrl: unknown, result: AuthTestResult):
 }
 
 /** Tests settings with the connector's cheap authenticated call. Never throws for remote problems. */
-export async function testSettings(kind: ConnectorKind, settings: Record<string, unknown>): Promise<TestOutcome> {
+export async function testSettings(
+  kind: ConnectorKind,
+  settings: Record<string, unknown>,
+): Promise<TestOutcome> {
   const connector = CONNECTORS[kind];
-  if (!connector) return { ok: false, reason: 'not_available', explanation: `Testing ${TITLE[kind]} connections is not available in this build yet; the settings were saved.` };
-  return explain(kind, settings.baseUrl, await testConnection(connector, settings, { signal: AbortSignal.timeout(10_000) }));
+  if (!connector)
+    return {
+      ok: false,
+      reason: 'not_available',
+      explanation: `Testing ${TITLE[kind]} connections is not available in this build yet; the settings were saved.`,
+    };
+  return explain(
+    kind,
+    settings.baseUrl,
+    await testConnection(connector, settings, { signal: AbortSignal.timeout(10_000) }),
+  );
 }
 
 /** Tests a stored connection and records the outcome on it (the connections page shows the last result). */
-export async function testStoredConnection(db: Db, secrets: SecretBox, row: Connection): Promise<TestOutcome> {
+export async function testStoredConnection(
+  db: Db,
+  secrets: SecretBox,
+  row: Connection,
+): Promise<TestOutcome> {
   const outcome = await testSettings(row.kind, authSettings(row, secrets));
   await db.connection.update({
     where: { id: row.id },
-    data: { lastTestedAt: new Date(), lastTestOk: outcome.ok, lastTestError: outcome.ok ? null : outcome.explanation },
+    data: {
+      lastTestedAt: new Date(),
+      lastTestOk: outcome.ok,
+      lastTestError: outcome.ok ? null : outcome.explanation,
+    },
   });
   return outcome;
 }
@@ -81,14 +120,25 @@ export function streakWebhookTriggers(graph: unknown): WebhookTriggerNode[] {
   return nodes.flatMap((n) => {
     const node = n as { id?: string; kind?: string; config?: Record<string, unknown> };
     const c = node.config ?? {};
-    if (node.kind !== 'trigger' || c.type !== 'webhook' || !String(c.connector ?? '').startsWith('streak@') || typeof c.event !== 'string') return [];
+    if (
+      node.kind !== 'trigger' ||
+      c.type !== 'webhook' ||
+      !String(c.connector ?? '').startsWith('streak@') ||
+      typeof c.event !== 'string'
+    )
+      return [];
     return [{ nodeId: String(node.id), event: c.event, config: c }];
   });
 }
 
 function triggerKeyFor(event: string): string {
-  const trigger = streakConnector.triggers.find((t) => t.webhook && (t.config as { shape?: { event?: { options?: string[] } } }).shape?.event?.options?.includes(event));
-  if (!trigger) throw new Error(`Streak has no webhook event ${event}; pick another event in the flow's trigger.`);
+  const trigger = streakConnector.triggers.find(
+    (t) =>
+      t.webhook &&
+      (t.config as { shape?: { event?: { options?: string[] } } }).shape?.event?.options?.includes(event),
+  );
+  if (!trigger)
+    throw new Error(`Streak has no webhook event ${event}; pick another event in the flow's trigger.`);
   return trigger.key;
 }
 
@@ -103,17 +153,28 @@ export interface WebhookTarget {
 }
 
 /** Registers one Streak webhook per trigger; returns the webhook keys to store on the deployment. */
-export async function registerStreakWebhooks(options: { row: Connection; secrets: SecretBox; graph: unknown; target: WebhookTarget }): Promise<string[]> {
+export async function registerStreakWebhooks(options: {
+  row: Connection;
+  secrets: SecretBox;
+  graph: unknown;
+  target: WebhookTarget;
+}): Promise<string[]> {
   const triggers = streakWebhookTriggers(options.graph);
   if (triggers.length === 0) return [];
-  const conn = openConnection(streakConnector, authSettings(options.row, options.secrets), { connectionId: options.row.id });
+  const conn = openConnection(streakConnector, authSettings(options.row, options.secrets), {
+    connectionId: options.row.id,
+  });
   const keys: string[] = [];
   try {
-    for (const t of triggers) keys.push((await conn.subscribe(triggerKeyFor(t.event), triggerConfig(t), options.target)).id);
+    for (const t of triggers)
+      keys.push((await conn.subscribe(triggerKeyFor(t.event), triggerConfig(t), options.target)).id);
     return keys;
   } catch (err) {
     // Leave nothing half-registered: a failed deploy must not keep receiving events.
-    for (const id of keys) await conn.unsubscribe(triggerKeyFor(triggers[0]!.event), triggerConfig(triggers[0]!), { id }).catch(() => undefined);
+    for (const id of keys)
+      await conn
+        .unsubscribe(triggerKeyFor(triggers[0]!.event), triggerConfig(triggers[0]!), { id })
+        .catch(() => undefined);
     throw err;
   } finally {
     await conn.close();
@@ -121,12 +182,20 @@ export async function registerStreakWebhooks(options: { row: Connection; secrets
 }
 
 /** Removes the webhooks a deployment registered; already-deleted ones count as removed. */
-export async function removeStreakWebhooks(options: { row: Connection; secrets: SecretBox; graph: unknown; keys: string[] }): Promise<void> {
+export async function removeStreakWebhooks(options: {
+  row: Connection;
+  secrets: SecretBox;
+  graph: unknown;
+  keys: string[];
+}): Promise<void> {
   const [first] = streakWebhookTriggers(options.graph);
   if (!first || options.keys.length === 0) return;
-  const conn = openConnection(streakConnector, authSettings(options.row, options.secrets), { connectionId: options.row.id });
+  const conn = openConnection(streakConnector, authSettings(options.row, options.secrets), {
+    connectionId: options.row.id,
+  });
   try {
-    for (const id of options.keys) await conn.unsubscribe(triggerKeyFor(first.event), triggerConfig(first), { id });
+    for (const id of options.keys)
+      await conn.unsubscribe(triggerKeyFor(first.event), triggerConfig(first), { id });
   } finally {
     await conn.close();
   }

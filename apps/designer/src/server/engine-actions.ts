@@ -24,7 +24,11 @@ type Tx = Prisma.TransactionClient;
 
 async function runOrThrow(tx: Tx, runId: string, workspaceId: string) {
   const run = await tx.run.findFirst({ where: { id: runId, environment: { workspaceId } } });
-  if (!run) throw new ActionError('NOT_FOUND', 'That run does not exist (it may have been pruned by the retention policy).');
+  if (!run)
+    throw new ActionError(
+      'NOT_FOUND',
+      'That run does not exist (it may have been pruned by the retention policy).',
+    );
   return run;
 }
 
@@ -33,10 +37,19 @@ export async function retryRun(db: Db, opts: { runId: string; workspaceId: strin
   return db.$transaction(async (tx) => {
     const run = await runOrThrow(tx, opts.runId, opts.workspaceId);
     if (run.status !== 'failed' && run.status !== 'dead_lettered') {
-      throw new ActionError('CONFLICT', `Only failed runs can be retried; this one is ${run.status.replace('_', ' ')}.`);
+      throw new ActionError(
+        'CONFLICT',
+        `Only failed runs can be retried; this one is ${run.status.replace('_', ' ')}.`,
+      );
     }
-    await tx.deadLetter.updateMany({ where: { runId: run.id, status: 'open' }, data: { status: 'replayed', resolvedAt: new Date() } });
-    return tx.run.update({ where: { id: run.id }, data: { status: 'queued', error: null, finishedAt: null, durationMs: null } });
+    await tx.deadLetter.updateMany({
+      where: { runId: run.id, status: 'open' },
+      data: { status: 'replayed', resolvedAt: new Date() },
+    });
+    return tx.run.update({
+      where: { id: run.id },
+      data: { status: 'queued', error: null, finishedAt: null, durationMs: null },
+    });
   });
 }
 
@@ -44,9 +57,20 @@ export async function retryRun(db: Db, opts: { runId: string; workspaceId: strin
 export async function rerunRun(db: Db, opts: { runId: string; workspaceId: string }) {
   return db.$transaction(async (tx) => {
     const run = await runOrThrow(tx, opts.runId, opts.workspaceId);
-    if (!FINISHED.includes(run.status)) throw new ActionError('CONFLICT', `The run is still ${run.status}; cancel it first or wait for it to finish.`);
-    const deployment = await tx.deployment.findFirst({ where: { environmentId: run.environmentId, flowId: run.flowId, active: true }, orderBy: { deployedAt: 'desc' } });
-    if (!deployment) throw new ActionError('PRECONDITION_FAILED', 'This flow is not deployed in the run’s environment any more; deploy it, then re-run.');
+    if (!FINISHED.includes(run.status))
+      throw new ActionError(
+        'CONFLICT',
+        `The run is still ${run.status}; cancel it first or wait for it to finish.`,
+      );
+    const deployment = await tx.deployment.findFirst({
+      where: { environmentId: run.environmentId, flowId: run.flowId, active: true },
+      orderBy: { deployedAt: 'desc' },
+    });
+    if (!deployment)
+      throw new ActionError(
+        'PRECONDITION_FAILED',
+        'This flow is not deployed in the run’s environment any more; deploy it, then re-run.',
+      );
     const id = crypto.randomUUID();
     return tx.run.create({
       data: {
@@ -67,25 +91,51 @@ export async function rerunRun(db: Db, opts: { runId: string; workspaceId: strin
 export async function cancelRun(db: Db, opts: { runId: string; workspaceId: string }) {
   return db.$transaction(async (tx) => {
     const run = await runOrThrow(tx, opts.runId, opts.workspaceId);
-    if (!ACTIVE.includes(run.status)) throw new ActionError('CONFLICT', `The run already finished (${run.status.replace('_', ' ')}); there is nothing to cancel.`);
+    if (!ACTIVE.includes(run.status))
+      throw new ActionError(
+        'CONFLICT',
+        `The run already finished (${run.status.replace('_', ' ')}); there is nothing to cancel.`,
+      );
     const now = new Date();
-    await tx.approval.updateMany({ where: { runId: run.id, status: 'pending' }, data: { status: 'expired', decidedAt: now, comment: 'Run cancelled' } });
-    return tx.run.update({ where: { id: run.id }, data: { status: 'cancelled', finishedAt: now, durationMs: now.getTime() - run.startedAt.getTime() } });
+    await tx.approval.updateMany({
+      where: { runId: run.id, status: 'pending' },
+      data: { status: 'expired', decidedAt: now, comment: 'Run cancelled' },
+    });
+    return tx.run.update({
+      where: { id: run.id },
+      data: { status: 'cancelled', finishedAt: now, durationMs: now.getTime() - run.startedAt.getTime() },
+    });
   });
 }
 
-export async function decideApproval(db: Db, opts: { approvalId: string; workspaceId: string; approved: boolean; comment: string; userId: string }) {
+export async function decideApproval(
+  db: Db,
+  opts: { approvalId: string; workspaceId: string; approved: boolean; comment: string; userId: string },
+) {
   return db.$transaction(async (tx) => {
-    const approval = await tx.approval.findFirst({ where: { id: opts.approvalId, run: { environment: { workspaceId: opts.workspaceId } } } });
+    const approval = await tx.approval.findFirst({
+      where: { id: opts.approvalId, run: { environment: { workspaceId: opts.workspaceId } } },
+    });
     if (!approval) throw new ActionError('NOT_FOUND', 'That approval does not exist.');
-    if (approval.status !== 'pending') throw new ActionError('CONFLICT', `This approval was already ${approval.status}; refresh the inbox.`);
-    if (approval.expiresAt && approval.expiresAt <= new Date()) throw new ActionError('CONFLICT', 'This approval expired before the decision; the flow applied its timeout rule.');
+    if (approval.status !== 'pending')
+      throw new ActionError('CONFLICT', `This approval was already ${approval.status}; refresh the inbox.`);
+    if (approval.expiresAt && approval.expiresAt <= new Date())
+      throw new ActionError(
+        'CONFLICT',
+        'This approval expired before the decision; the flow applied its timeout rule.',
+      );
     // The guard in `where` makes two simultaneous decisions impossible: the second updates nothing.
     const { count } = await tx.approval.updateMany({
       where: { id: approval.id, status: 'pending' },
-      data: { status: opts.approved ? 'approved' : 'rejected', decidedById: opts.userId, decidedAt: new Date(), comment: opts.comment || null },
+      data: {
+        status: opts.approved ? 'approved' : 'rejected',
+        decidedById: opts.userId,
+        decidedAt: new Date(),
+        comment: opts.comment || null,
+      },
     });
-    if (count === 0) throw new ActionError('CONFLICT', 'Someone decided this approval a moment ago; refresh the inbox.');
+    if (count === 0)
+      throw new ActionError('CONFLICT', 'Someone decided this approval a moment ago; refresh the inbox.');
     return { before: approval, after: await tx.approval.findUniqueOrThrow({ where: { id: approval.id } }) };
   });
 }
@@ -93,12 +143,28 @@ export async function decideApproval(db: Db, opts: { approvalId: string; workspa
 /** Replays open dead letters: each one's run is retried from its failed step. */
 export async function replayDeadLetters(db: Db, opts: { ids: string[]; workspaceId: string }) {
   return db.$transaction(async (tx) => {
-    const letters = await tx.deadLetter.findMany({ where: { id: { in: opts.ids }, status: 'open', run: { environment: { workspaceId: opts.workspaceId } } } });
-    if (letters.length !== opts.ids.length) throw new ActionError('CONFLICT', 'Some of these dead letters were already replayed or discarded; refresh and select again.');
+    const letters = await tx.deadLetter.findMany({
+      where: {
+        id: { in: opts.ids },
+        status: 'open',
+        run: { environment: { workspaceId: opts.workspaceId } },
+      },
+    });
+    if (letters.length !== opts.ids.length)
+      throw new ActionError(
+        'CONFLICT',
+        'Some of these dead letters were already replayed or discarded; refresh and select again.',
+      );
     const now = new Date();
-    await tx.deadLetter.updateMany({ where: { id: { in: opts.ids } }, data: { status: 'replayed', resolvedAt: now } });
+    await tx.deadLetter.updateMany({
+      where: { id: { in: opts.ids } },
+      data: { status: 'replayed', resolvedAt: now },
+    });
     const runIds = [...new Set(letters.map((l) => l.runId))];
-    await tx.run.updateMany({ where: { id: { in: runIds } }, data: { status: 'queued', error: null, finishedAt: null, durationMs: null } });
+    await tx.run.updateMany({
+      where: { id: { in: runIds } },
+      data: { status: 'queued', error: null, finishedAt: null, durationMs: null },
+    });
     return { replayed: letters.length, runIds };
   });
 }
@@ -106,11 +172,19 @@ export async function replayDeadLetters(db: Db, opts: { ids: string[]; workspace
 export async function discardDeadLetters(db: Db, opts: { ids: string[]; workspaceId: string; note: string }) {
   return db.$transaction(async (tx) => {
     const { count } = await tx.deadLetter.updateMany({
-      where: { id: { in: opts.ids }, status: 'open', run: { environment: { workspaceId: opts.workspaceId } } },
+      where: {
+        id: { in: opts.ids },
+        status: 'open',
+        run: { environment: { workspaceId: opts.workspaceId } },
+      },
       data: { status: 'discarded', note: opts.note, resolvedAt: new Date() },
     });
     // Throwing rolls the whole batch back, so a stale selection discards nothing.
-    if (count !== opts.ids.length) throw new ActionError('CONFLICT', 'Some of these dead letters were already replayed or discarded; refresh and select again.');
+    if (count !== opts.ids.length)
+      throw new ActionError(
+        'CONFLICT',
+        'Some of these dead letters were already replayed or discarded; refresh and select again.',
+      );
     return { discarded: count };
   });
 }
@@ -133,54 +207,110 @@ async function streakConnectionOf(db: Db, environmentId: string) {
  * before anything is written (a refusal leaves the old deployment untouched); the old deployment's
  * webhooks are removed afterwards. Returns warnings a person should see (e.g. a webhook left behind).
  */
-export async function deployVersion(c: DeployContext, opts: { environmentId: string; flowVersionId: string }) {
-  const environment = await c.db.environment.findFirst({ where: { id: opts.environmentId, workspaceId: c.workspaceId } });
+export async function deployVersion(
+  c: DeployContext,
+  opts: { environmentId: string; flowVersionId: string },
+) {
+  const environment = await c.db.environment.findFirst({
+    where: { id: opts.environmentId, workspaceId: c.workspaceId },
+  });
   if (!environment) throw new ActionError('NOT_FOUND', 'That environment does not exist.');
-  const version = await c.db.flowVersion.findFirst({ where: { id: opts.flowVersionId, flow: { workspaceId: c.workspaceId } } });
+  const version = await c.db.flowVersion.findFirst({
+    where: { id: opts.flowVersionId, flow: { workspaceId: c.workspaceId } },
+  });
   if (!version) throw new ActionError('NOT_FOUND', 'That flow version does not exist.');
   let webhookKeys: string[] = [];
   if (streakWebhookTriggers(version.graph).length > 0) {
     const row = await streakConnectionOf(c.db, environment.id);
-    if (!row) throw new ActionError('PRECONDITION_FAILED', `This flow starts on Streak events: add a Streak connection to ${environment.name} first, then deploy.`);
-    const target = { targetUrl: `${c.publicUrl.replace(/\/$/, '')}/api/hooks/streak/${environment.key}/${environment.webhookEndpointId}`, token: c.secrets.decrypt(environment.webhookSecretEnc) };
+    if (!row)
+      throw new ActionError(
+        'PRECONDITION_FAILED',
+        `This flow starts on Streak events: add a Streak connection to ${environment.name} first, then deploy.`,
+      );
+    const target = {
+      targetUrl: `${c.publicUrl.replace(/\/$/, '')}/api/hooks/streak/${environment.key}/${environment.webhookEndpointId}`,
+      token: c.secrets.decrypt(environment.webhookSecretEnc),
+    };
     try {
       webhookKeys = await registerStreakWebhooks({ row, secrets: c.secrets, graph: version.graph, target });
     } catch (err) {
-      throw new ActionError('PRECONDITION_FAILED', `Streak refused the webhook for ${environment.name}: ${(err as Error).message}. Test the Streak connection, then deploy again.`);
+      throw new ActionError(
+        'PRECONDITION_FAILED',
+        `Streak refused the webhook for ${environment.name}: ${(err as Error).message}. Test the Streak connection, then deploy again.`,
+      );
     }
   }
   const { previous, deployment } = await c.db.$transaction(async (tx) => {
-    const previous = await tx.deployment.findFirst({ where: { environmentId: environment.id, flowId: version.flowId, active: true }, include: { flowVersion: true } });
-    if (previous) await tx.deployment.update({ where: { id: previous.id }, data: { active: false, undeployedAt: new Date() } });
+    const previous = await tx.deployment.findFirst({
+      where: { environmentId: environment.id, flowId: version.flowId, active: true },
+      include: { flowVersion: true },
+    });
+    if (previous)
+      await tx.deployment.update({
+        where: { id: previous.id },
+        data: { active: false, undeployedAt: new Date() },
+      });
     const deployment = await tx.deployment.create({
-      data: { environmentId: environment.id, flowId: version.flowId, flowVersionId: version.id, webhookKeys, deployedById: c.userId },
+      data: {
+        environmentId: environment.id,
+        flowId: version.flowId,
+        flowVersionId: version.id,
+        webhookKeys,
+        deployedById: c.userId,
+      },
     });
     return { previous, deployment };
   });
-  const warnings = previous ? await removeWebhooksOf(c, { environmentId: environment.id, graph: previous.flowVersion.graph, keys: previous.webhookKeys }) : [];
+  const warnings = previous
+    ? await removeWebhooksOf(c, {
+        environmentId: environment.id,
+        graph: previous.flowVersion.graph,
+        keys: previous.webhookKeys,
+      })
+    : [];
   return { environment, version, previous, deployment, warnings };
 }
 
 /** Stops a flow in an environment: the active deployment is closed and its webhooks removed. */
 export async function undeploy(c: DeployContext, opts: { environmentId: string; flowId: string }) {
   const active = await c.db.deployment.findFirst({
-    where: { environmentId: opts.environmentId, flowId: opts.flowId, active: true, environment: { workspaceId: c.workspaceId } },
+    where: {
+      environmentId: opts.environmentId,
+      flowId: opts.flowId,
+      active: true,
+      environment: { workspaceId: c.workspaceId },
+    },
     include: { flowVersion: true },
   });
   if (!active) throw new ActionError('CONFLICT', 'This flow is not deployed in that environment.');
-  await c.db.deployment.update({ where: { id: active.id }, data: { active: false, undeployedAt: new Date() } });
-  const warnings = await removeWebhooksOf(c, { environmentId: opts.environmentId, graph: active.flowVersion.graph, keys: active.webhookKeys });
+  await c.db.deployment.update({
+    where: { id: active.id },
+    data: { active: false, undeployedAt: new Date() },
+  });
+  const warnings = await removeWebhooksOf(c, {
+    environmentId: opts.environmentId,
+    graph: active.flowVersion.graph,
+    keys: active.webhookKeys,
+  });
   return { deployment: active, warnings };
 }
 
-async function removeWebhooksOf(c: DeployContext, opts: { environmentId: string; graph: unknown; keys: string[] }): Promise<string[]> {
+async function removeWebhooksOf(
+  c: DeployContext,
+  opts: { environmentId: string; graph: unknown; keys: string[] },
+): Promise<string[]> {
   if (opts.keys.length === 0) return [];
   const row = await streakConnectionOf(c.db, opts.environmentId);
-  if (!row) return [`The Streak connection is gone, so webhooks ${opts.keys.join(', ')} could not be removed; delete them in Streak.`];
+  if (!row)
+    return [
+      `The Streak connection is gone, so webhooks ${opts.keys.join(', ')} could not be removed; delete them in Streak.`,
+    ];
   try {
     await removeStreakWebhooks({ row, secrets: c.secrets, graph: opts.graph, keys: opts.keys });
     return [];
   } catch (err) {
-    return [`Streak webhooks ${opts.keys.join(', ')} could not be removed (${(err as Error).message}); delete them in Streak.`];
+    return [
+      `Streak webhooks ${opts.keys.join(', ')} could not be removed (${(err as Error).message}); delete them in Streak.`,
+    ];
   }
 }

@@ -1,13 +1,25 @@
 // Small dependency-free SVG charts for the dashboard: a stacked time series and horizontal bars.
 
-export function TimeSeriesChart({ points, label }: { points: Array<{ at: Date | string; total: number; failed: number }>; label: string }) {
+export function TimeSeriesChart({
+  points,
+  label,
+}: {
+  points: Array<{ at: Date | string; total: number; failed: number }>;
+  label: string;
+}) {
   const W = 640;
   const H = 180;
   const max = Math.max(1, ...points.map((p) => p.total));
   const bw = points.length ? Math.max(2, W / points.length - 2) : 0;
   return (
     <figure>
-      <svg viewBox={`0 0 ${W} ${H + 20}`} className="h-auto w-full" role="img" aria-label={label} data-testid="chart-runs">
+      <svg
+        viewBox={`0 0 ${W} ${H + 20}`}
+        className="h-auto w-full"
+        role="img"
+        aria-label={label}
+        data-testid="chart-runs"
+      >
         <line x1={0} y1={H} x2={W} y2={H} stroke="#cbd5e1" />
         <text x={2} y={12} fontSize={10} fill="#64748b">
           {max}
@@ -50,14 +62,30 @@ export interface Bar {
 }
 
 /** One row per label, one or more bars per row (e.g. p50 and p95 latency). */
-export function BarsChart({ bars, unit, label, testId }: { bars: Bar[]; unit: string; label: string; testId: string }) {
+export function BarsChart({
+  bars,
+  unit,
+  label,
+  testId,
+}: {
+  bars: Bar[];
+  unit: string;
+  label: string;
+  testId: string;
+}) {
   const max = Math.max(1, ...bars.flatMap((b) => b.values.map((v) => v.value)));
   const rowH = 14 * Math.max(1, bars[0]?.values.length ?? 1) + 14;
   const W = 640;
   const LABEL = 200;
   if (bars.length === 0) return <p className="text-sm text-slate-500">Nothing in this time range.</p>;
   return (
-    <svg viewBox={`0 0 ${W} ${bars.length * rowH}`} className="h-auto w-full" role="img" aria-label={label} data-testid={testId}>
+    <svg
+      viewBox={`0 0 ${W} ${bars.length * rowH}`}
+      className="h-auto w-full"
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+    >
       {bars.map((b, i) => (
         <g key={b.label} transform={`translate(0,${i * rowH})`}>
           <text x={0} y={14} fontSize={11} fill="#0f172a">
@@ -87,9 +115,26 @@ export function Ring({ ratio, label }: { ratio: number | null; label: string }) 
   const c = 2 * Math.PI * r;
   const pct = ratio === null ? null : Math.round(ratio * 1000) / 10;
   return (
-    <svg viewBox="0 0 100 100" className="h-28 w-28" role="img" aria-label={`${label}: ${pct === null ? 'no runs' : `${pct}%`}`} data-testid="chart-success">
+    <svg
+      viewBox="0 0 100 100"
+      className="h-28 w-28"
+      role="img"
+      aria-label={`${label}: ${pct === null ? 'no runs' : `${pct}%`}`}
+      data-testid="chart-success"
+    >
       <circle cx={50} cy={50} r={r} fill="none" stroke="#e2e8f0" strokeWidth={10} />
-      {ratio !== null && <circle cx={50} cy={50} r={r} fill="none" stroke={ratio >= 0.95 ? '#10b981' : ratio >= 0.8 ? '#f59e0b' : '#ef4444'} strokeWidth={10} strokeDasharray={`${c * ratio} ${c}`} transform="rotate(-90 50 50)" />}
+      {ratio !== null && (
+        <circle
+          cx={50}
+          cy={50}
+          r={r}
+          fill="none"
+          stroke={ratio >= 0.95 ? '#10b981' : ratio >= 0.8 ? '#f59e0b' : '#ef4444'}
+          strokeWidth={10}
+          strokeDasharray={`${c * ratio} ${c}`}
+          transform="rotate(-90 50 50)"
+        />
+      )}
       <text x={50} y={55} textAnchor="middle" fontSize={16} fontWeight={600} fill="#0f172a">
         {pct === null ? '—' : `${pct}%`}
       </text>

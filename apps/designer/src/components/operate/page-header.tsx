@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 import { messageOf } from '../ui/errors';
 
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
       <div>
@@ -13,7 +21,17 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Card({ title, children, actions, testId }: { title?: ReactNode; children: ReactNode; actions?: ReactNode; testId?: string }) {
+export function Card({
+  title,
+  children,
+  actions,
+  testId,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+  testId?: string;
+}) {
   return (
     <section className="rounded-xl border border-slate-200 bg-white" data-testid={testId}>
       {(title || actions) && (
@@ -31,7 +49,10 @@ export function Card({ title, children, actions, testId }: { title?: ReactNode; 
 export function JsonView({ value, testId }: { value: unknown; testId?: string }) {
   if (value === null || value === undefined) return <span className="text-xs text-slate-400">—</span>;
   return (
-    <pre className="max-h-72 overflow-auto rounded-md bg-slate-50 p-2 text-xs leading-relaxed text-slate-800" data-testid={testId}>
+    <pre
+      className="max-h-72 overflow-auto rounded-md bg-slate-50 p-2 text-xs leading-relaxed text-slate-800"
+      data-testid={testId}
+    >
       {JSON.stringify(value, null, 2)}
     </pre>
   );
@@ -40,13 +61,24 @@ export function JsonView({ value, testId }: { value: unknown; testId?: string })
 export function ErrorNote({ error }: { error: unknown }) {
   if (!error) return null;
   return (
-    <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" role="alert" data-testid="error-note">
+    <p
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+      role="alert"
+      data-testid="error-note"
+    >
       {messageOf(error)}
     </p>
   );
 }
 
 export const formatDuration = (ms: number | null | undefined) =>
-  ms === null || ms === undefined ? '—' : ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 60_000)} min`;
+  ms === null || ms === undefined
+    ? '—'
+    : ms < 1000
+      ? `${ms} ms`
+      : ms < 60_000
+        ? `${(ms / 1000).toFixed(1)} s`
+        : `${Math.round(ms / 60_000)} min`;
 
-export const formatTime = (d: Date | string | null | undefined) => (d ? new Date(d).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' }) : '—');
+export const formatTime = (d: Date | string | null | undefined) =>
+  d ? new Date(d).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' }) : '—';

@@ -27,9 +27,23 @@ export function RunGraph({ graph, statusByNode }: { graph: unknown; statusByNode
   const width = Math.max(...[...at.values()].map((p) => p.x)) + W + PAD;
   const height = Math.max(...[...at.values()].map((p) => p.y)) + H + PAD;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} className="h-auto max-h-80 w-full" role="img" aria-label="Flow graph coloured by step status" data-testid="run-graph">
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      className="h-auto max-h-80 w-full"
+      role="img"
+      aria-label="Flow graph coloured by step status"
+      data-testid="run-graph"
+    >
       <defs>
-        <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+        <marker
+          id="arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="6"
+          markerHeight="6"
+          orient="auto-start-reverse"
+        >
           <path d="M 0 0 L 10 5 L 0 10 z" fill="#94a3b8" />
         </marker>
       </defs>
@@ -37,14 +51,38 @@ export function RunGraph({ graph, statusByNode }: { graph: unknown; statusByNode
         const s = at.get(e.source);
         const t = at.get(e.target);
         if (!s || !t) return null;
-        return <line key={e.id} x1={s.x + W} y1={s.y + H / 2} x2={t.x} y2={t.y + H / 2} stroke="#94a3b8" strokeWidth={1.5} markerEnd="url(#arrow)" />;
+        return (
+          <line
+            key={e.id}
+            x1={s.x + W}
+            y1={s.y + H / 2}
+            x2={t.x}
+            y2={t.y + H / 2}
+            stroke="#94a3b8"
+            strokeWidth={1.5}
+            markerEnd="url(#arrow)"
+          />
+        );
       })}
       {nodes.map((n) => {
         const p = at.get(n.id)!;
         const status = statusByNode[n.id];
         return (
-          <g key={n.id} transform={`translate(${p.x},${p.y})`} data-testid={`graph-node-${n.id}`} data-status={status ?? 'not-run'}>
-            <rect width={W} height={H} rx={8} fill={status ? (STEP_FILL[status] ?? '#fff') : '#fff'} stroke={status === 'failed' ? '#dc2626' : '#cbd5e1'} strokeWidth={status === 'failed' ? 2 : 1} strokeDasharray={status ? undefined : '4 3'} />
+          <g
+            key={n.id}
+            transform={`translate(${p.x},${p.y})`}
+            data-testid={`graph-node-${n.id}`}
+            data-status={status ?? 'not-run'}
+          >
+            <rect
+              width={W}
+              height={H}
+              rx={8}
+              fill={status ? (STEP_FILL[status] ?? '#fff') : '#fff'}
+              stroke={status === 'failed' ? '#dc2626' : '#cbd5e1'}
+              strokeWidth={status === 'failed' ? 2 : 1}
+              strokeDasharray={status ? undefined : '4 3'}
+            />
             <text x={10} y={20} fontSize={12} fontWeight={600} fill="#0f172a">
               {(n.label || n.id).slice(0, 22)}
             </text>

@@ -27,7 +27,10 @@ export const STEP_FILL: Record<string, string> = {
 
 export function StatusBadge({ status, testId }: { status: string; testId?: string }) {
   return (
-    <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TONE[status] ?? 'bg-slate-100 text-slate-700'}`} data-testid={testId}>
+    <span
+      className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${TONE[status] ?? 'bg-slate-100 text-slate-700'}`}
+      data-testid={testId}
+    >
       {status.replace('_', ' ')}
     </span>
   );

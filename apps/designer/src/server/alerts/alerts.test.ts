@@ -4,7 +4,13 @@ import { createHmac } from 'node:crypto';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoGraph, seedFlow, seedRun, setupOperateTest, type OperateTest } from '../routers/operate/test-support';
+import {
+  demoGraph,
+  seedFlow,
+  seedRun,
+  setupOperateTest,
+  type OperateTest,
+} from '../routers/operate/test-support';
 
 interface Received {
   mails: Array<{ from: string; to: string[]; data: string }>;
@@ -42,8 +48,7 @@ function smtpSink(): NetServer {
         } else if (/^DATA/i.test(line)) {
           inData = true;
           socket.write('354 go\r\n');
-        }
-        else if (/^QUIT/i.test(line)) socket.end('221 bye\r\n');
+        } else if (/^QUIT/i.test(line)) socket.end('221 bye\r\n');
         else socket.write('500 what\r\n');
       }
     });
@@ -65,7 +70,11 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
-      got.posts.push({ path: req.url ?? '', body, signature: req.headers['x-conduit-signature'] as string | undefined });
+      got.posts.push({
+        path: req.url ?? '',
+        body,
+        signature: req.headers['x-conduit-signature'] as string | undefined,
+      });
       res.statusCode = req.url === '/broken' ? 500 : 204;
       res.end();
     });
@@ -83,21 +92,69 @@ afterAll(async () => {
 describe('alerts', () => {
   it('emails failed runs once, posts dead letters to Slack and signed webhooks, and reports a broken receiver', async () => {
     const admin = t.caller('admin');
-    const email = await admin.alerts.createChannel({ kind: 'email', name: 'Ops mail', config: { host: '127.0.0.1', port: smtpPort, secure: false, username: 'ops', from: 'conduit@example.com', to: ['ops@example.com', 'finance@example.com'] }, secret: 'smtp-pass' });
-    const slack = await admin.alerts.createChannel({ kind: 'slack', name: 'Slack #ops', secret: `${httpUrl}/slack` });
-    const hook = await admin.alerts.createChannel({ kind: 'webhook', name: 'Pager', config: { url: `${httpUrl}/hook` }, secret: 'signing-key-1' });
-    const broken = await admin.alerts.createChannel({ kind: 'webhook', name: 'Broken', config: { url: `${httpUrl}/broken` } });
+    const email = await admin.alerts.createChannel({
+      kind: 'email',
+      name: 'Ops mail',
+      config: {
+        host: '127.0.0.1',
+        port: smtpPort,
+        secure: false,
+        username: 'ops',
+        from: 'conduit@example.com',
+        to: ['ops@example.com', 'finance@example.com'],
+      },
+      secret: 'smtp-pass',
+    });
+    const slack = await admin.alerts.createChannel({
+      kind: 'slack',
+      name: 'Slack #ops',
+      secret: `${httpUrl}/slack`,
+    });
+    const hook = await admin.alerts.createChannel({
+      kind: 'webhook',
+      name: 'Pager',
+      config: { url: `${httpUrl}/hook` },
+      secret: 'signing-key-1',
+    });
+    const broken = await admin.alerts.createChannel({
+      kind: 'webhook',
+      name: 'Broken',
+      config: { url: `${httpUrl}/broken` },
+    });
     expect(JSON.stringify(await admin.alerts.channels())).not.toMatch(/smtp-pass|signing-key-1|\/slack/);
 
     await admin.alerts.createRule({ channelId: email.id, event: 'run_failed' });
-    await admin.alerts.createRule({ channelId: slack.id, event: 'dead_letter_added', environmentId: t.env.dev });
+    await admin.alerts.createRule({
+      channelId: slack.id,
+      event: 'dead_letter_added',
+      environmentId: t.env.dev,
+    });
     await admin.alerts.createRule({ channelId: hook.id, event: 'approval_waiting', thresholdMinutes: 30 });
     const brokenRule = await admin.alerts.createRule({ channelId: broken.id, event: 'run_failed' });
 
-    const { versions } = await seedFlow(t.db, { workspaceId: t.workspaceId, name: 'Closed-Won → Sales Order', graphs: [demoGraph()] });
-    const dl = { reasonCode: 'CREDIT_HOLD', message: 'Customer is on credit hold', suggestion: 'Release the hold, then replay.' };
-    await seedRun(t.db, { environmentId: t.env.dev, flowVersion: versions[0]!, status: 'dead_lettered', searchKeys: ['box:B-1'], deadLetter: dl });
-    await seedRun(t.db, { environmentId: t.env.dev, flowVersion: versions[0]!, status: 'waiting', approval: { summary: {} } });
+    const { versions } = await seedFlow(t.db, {
+      workspaceId: t.workspaceId,
+      name: 'Closed-Won → Sales Order',
+      graphs: [demoGraph()],
+    });
+    const dl = {
+      reasonCode: 'CREDIT_HOLD',
+      message: 'Customer is on credit hold',
+      suggestion: 'Release the hold, then replay.',
+    };
+    await seedRun(t.db, {
+      environmentId: t.env.dev,
+      flowVersion: versions[0]!,
+      status: 'dead_lettered',
+      searchKeys: ['box:B-1'],
+      deadLetter: dl,
+    });
+    await seedRun(t.db, {
+      environmentId: t.env.dev,
+      flowVersion: versions[0]!,
+      status: 'waiting',
+      approval: { summary: {} },
+    });
     await t.db.approval.updateMany({ data: { requestedAt: new Date(Date.now() - 3_600_000) } });
 
     expect(await admin.alerts.evaluateNow({})).toEqual({ sent: 3, failed: 1 });
@@ -109,8 +166,12 @@ describe('alerts', () => {
     expect(JSON.parse(slackPost.body).text).toContain('Release the hold, then replay.');
     const hookPost = got.posts.find((p) => p.path === '/hook')!;
     expect(JSON.parse(hookPost.body)).toMatchObject({ event: 'approval_waiting' });
-    expect(hookPost.signature).toBe(`sha256=${createHmac('sha256', 'signing-key-1').update(hookPost.body).digest('hex')}`);
-    expect((await t.db.alertRule.findUniqueOrThrow({ where: { id: brokenRule.id } })).lastError).toMatch(/Broken: the receiver answered HTTP 500/);
+    expect(hookPost.signature).toBe(
+      `sha256=${createHmac('sha256', 'signing-key-1').update(hookPost.body).digest('hex')}`,
+    );
+    expect((await t.db.alertRule.findUniqueOrThrow({ where: { id: brokenRule.id } })).lastError).toMatch(
+      /Broken: the receiver answered HTTP 500/,
+    );
 
     expect(await admin.alerts.evaluateNow({})).toEqual({ sent: 0, failed: 0 });
     expect(got.mails).toHaveLength(1);
@@ -118,9 +179,18 @@ describe('alerts', () => {
 
   it('sends a test message and explains a failing channel', async () => {
     const channels = await t.caller('owner').alerts.channels();
-    expect(await t.caller('owner').alerts.testChannel({ id: channels.find((c) => c.name === 'Ops mail')!.id })).toMatchObject({ ok: true });
-    expect(got.mails.at(-1)!.data).toContain('This is a test from Conduit, sent by owner@demo.conduit.local.');
-    const r = await t.caller('owner').alerts.testChannel({ id: channels.find((c) => c.name === 'Broken')!.id });
-    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/HTTP 500.*Check the channel settings/) });
+    expect(
+      await t.caller('owner').alerts.testChannel({ id: channels.find((c) => c.name === 'Ops mail')!.id }),
+    ).toMatchObject({ ok: true });
+    expect(got.mails.at(-1)!.data).toContain(
+      'This is a test from Conduit, sent by owner@demo.conduit.local.',
+    );
+    const r = await t
+      .caller('owner')
+      .alerts.testChannel({ id: channels.find((c) => c.name === 'Broken')!.id });
+    expect(r).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/HTTP 500.*Check the channel settings/),
+    });
   });
 });

@@ -28,7 +28,13 @@ export interface Alert {
 }
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers }, signal: AbortSignal.timeout(10_000), redirect: 'error' });
+  const res = await fetch(url, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+    signal: AbortSignal.timeout(10_000),
+    redirect: 'error',
+  });
   if (!res.ok) throw new Error(`the receiver answered HTTP ${res.status}`);
 }
 
@@ -37,7 +43,10 @@ export async function deliver(channel: AlertChannel, secrets: SecretBox, alert: 
   switch (channel.kind) {
     case 'email': {
       const c = channelConfig.email.parse(channel.config);
-      await sendMail({ host: c.host, port: c.port, secure: c.secure, username: c.username, password: secret }, { from: c.from, to: c.to, subject: `[Conduit] ${alert.title}`, text: alert.lines.join('\n') });
+      await sendMail(
+        { host: c.host, port: c.port, secure: c.secure, username: c.username, password: secret },
+        { from: c.from, to: c.to, subject: `[Conduit] ${alert.title}`, text: alert.lines.join('\n') },
+      );
       return;
     }
     case 'slack':
@@ -47,7 +56,13 @@ export async function deliver(channel: AlertChannel, secrets: SecretBox, alert: 
     case 'webhook': {
       const c = channelConfig.webhook.parse(channel.config);
       const body = JSON.stringify({ title: alert.title, lines: alert.lines, ...alert.details });
-      await post(c.url, body, secret ? { 'x-conduit-signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` } : {});
+      await post(
+        c.url,
+        body,
+        secret
+          ? { 'x-conduit-signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` }
+          : {},
+      );
       return;
     }
   }

@@ -9,13 +9,35 @@ const id = z.string().uuid();
 
 export const approvalsRouter = router({
   list: roleProcedure(...ROLES.read)
-    .input(z.object({ status: z.enum(['pending', 'approved', 'rejected', 'expired']).default('pending'), environmentId: id.optional() }).strict())
+    .input(
+      z
+        .object({
+          status: z.enum(['pending', 'approved', 'rejected', 'expired']).default('pending'),
+          environmentId: id.optional(),
+        })
+        .strict(),
+    )
     .query(({ ctx, input }) =>
       db().approval.findMany({
-        where: { status: input.status, run: { environment: { workspaceId: ctx.member.workspaceId }, ...(input.environmentId ? { environmentId: input.environmentId } : {}) } },
+        where: {
+          status: input.status,
+          run: {
+            environment: { workspaceId: ctx.member.workspaceId },
+            ...(input.environmentId ? { environmentId: input.environmentId } : {}),
+          },
+        },
         orderBy: { requestedAt: input.status === 'pending' ? 'asc' : 'desc' },
         take: 200,
-        include: { run: { select: { id: true, searchKeys: true, flow: { select: { name: true } }, environment: { select: { key: true, name: true } } } } },
+        include: {
+          run: {
+            select: {
+              id: true,
+              searchKeys: true,
+              flow: { select: { name: true } },
+              environment: { select: { key: true, name: true } },
+            },
+          },
+        },
       }),
     ),
 
@@ -24,10 +46,22 @@ export const approvalsRouter = router({
     .query(async ({ ctx, input }) => {
       const a = await db().approval.findFirst({
         where: { id: input.id, run: { environment: { workspaceId: ctx.member.workspaceId } } },
-        include: { run: { select: { id: true, status: true, searchKeys: true, flow: { select: { name: true } }, environment: { select: { key: true, name: true } } } } },
+        include: {
+          run: {
+            select: {
+              id: true,
+              status: true,
+              searchKeys: true,
+              flow: { select: { name: true } },
+              environment: { select: { key: true, name: true } },
+            },
+          },
+        },
       });
       if (!a) notFound('That approval');
-      const decidedBy = a.decidedById ? await db().user.findUnique({ where: { id: a.decidedById }, select: { name: true, email: true } }) : null;
+      const decidedBy = a.decidedById
+        ? await db().user.findUnique({ where: { id: a.decidedById }, select: { name: true, email: true } })
+        : null;
       return { ...a, decidedBy };
     }),
 
@@ -36,11 +70,28 @@ export const approvalsRouter = router({
       z
         .object({ id, approved: z.boolean(), comment: z.string().trim().max(2000).default('') })
         .strict()
-        .refine((i) => i.approved || i.comment.length > 0, { message: 'Say why you reject it (the comment goes to the deal owner).', path: ['comment'] }),
+        .refine((i) => i.approved || i.comment.length > 0, {
+          message: 'Say why you reject it (the comment goes to the deal owner).',
+          path: ['comment'],
+        }),
     )
     .mutation(async ({ ctx, input }) => {
-      const r = await act(() => decideApproval(db(), { approvalId: input.id, workspaceId: ctx.member.workspaceId, approved: input.approved, comment: input.comment, userId: ctx.user.id }));
-      await audit(db(), actorOf(ctx), { action: input.approved ? 'approval.approve' : 'approval.reject', targetType: 'approval', targetId: input.id, before: { status: r.before.status }, after: { status: r.after.status, comment: r.after.comment } });
+      const r = await act(() =>
+        decideApproval(db(), {
+          approvalId: input.id,
+          workspaceId: ctx.member.workspaceId,
+          approved: input.approved,
+          comment: input.comment,
+          userId: ctx.user.id,
+        }),
+      );
+      await audit(db(), actorOf(ctx), {
+        action: input.approved ? 'approval.approve' : 'approval.reject',
+        targetType: 'approval',
+        targetId: input.id,
+        before: { status: r.before.status },
+        after: { status: r.after.status, comment: r.after.comment },
+      });
       return { id: r.after.id, status: r.after.status };
     }),
 });

@@ -11,7 +11,8 @@ export const auditRouter = router({
           action: z.string().trim().max(60).optional(),
           targetType: z.string().trim().max(40).optional(),
           actorEmail: z.string().trim().max(200).optional(),
-          before: z.coerce.date().optional(),
+          /** The createdAt of the last entry of the previous page. */
+          cursor: z.coerce.date().optional(),
           limit: z.number().int().min(1).max(200).default(50),
         })
         .strict(),
@@ -22,13 +23,18 @@ export const auditRouter = router({
           workspaceId: ctx.member.workspaceId,
           ...(input.action ? { action: { startsWith: input.action } } : {}),
           ...(input.targetType ? { targetType: input.targetType } : {}),
-          ...(input.actorEmail ? { actorEmail: { contains: input.actorEmail, mode: 'insensitive' as const } } : {}),
-          ...(input.before ? { createdAt: { lt: input.before } } : {}),
+          ...(input.actorEmail
+            ? { actorEmail: { contains: input.actorEmail, mode: 'insensitive' as const } }
+            : {}),
+          ...(input.cursor ? { createdAt: { lt: input.cursor } } : {}),
         },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: input.limit + 1,
       });
       const page = rows.slice(0, input.limit);
-      return { entries: page, nextBefore: rows.length > input.limit ? page[page.length - 1]!.createdAt : null };
+      return {
+        entries: page,
+        nextCursor: rows.length > input.limit ? page[page.length - 1]!.createdAt : null,
+      };
     }),
 });

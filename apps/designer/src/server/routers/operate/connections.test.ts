@@ -21,7 +21,13 @@ const owner = () => t.caller('owner');
 
 describe('connections', () => {
   it('stores the secret encrypted and never returns it', async () => {
-    const created = await owner().connections.create({ environmentId: t.env.prod, kind: 'streak', name: 'Streak prod', config: { baseUrl: `${sb.url}/api`, allowPrivateHost: true }, secret: sb.apiKey });
+    const created = await owner().connections.create({
+      environmentId: t.env.prod,
+      kind: 'streak',
+      name: 'Streak prod',
+      config: { baseUrl: `${sb.url}/api`, allowPrivateHost: true },
+      secret: sb.apiKey,
+    });
     expect(created).not.toHaveProperty('secretEnc');
     expect(JSON.stringify(created)).not.toContain(sb.apiKey);
     const listed = await t.caller('viewer').connections.list({ environmentId: t.env.prod });
@@ -47,7 +53,13 @@ describe('connections', () => {
     expect(bad).toMatchObject({ ok: false, reason: 'invalid_credentials' });
     expect(bad.explanation).toMatch(/Streak refused the API key/);
 
-    const away = await owner().connections.testDraft({ environmentId: t.env.prod, kind: 'streak', name: 'x', config: { baseUrl: 'http://127.0.0.1:9/api', allowPrivateHost: true }, secret: sb.apiKey });
+    const away = await owner().connections.testDraft({
+      environmentId: t.env.prod,
+      kind: 'streak',
+      name: 'x',
+      config: { baseUrl: 'http://127.0.0.1:9/api', allowPrivateHost: true },
+      secret: sb.apiKey,
+    });
     expect(away).toMatchObject({ ok: false, reason: 'unreachable' });
     expect(away.explanation).toMatch(/could not be reached at http:\/\/127\.0\.0\.1:9\/api/);
 
@@ -59,12 +71,43 @@ describe('connections', () => {
   it('refuses secrets hidden in config, duplicate names and missing environments, writing nothing', async () => {
     const before = await t.db.connection.count();
     const attempts = [
-      owner().connections.create({ environmentId: t.env.qa, kind: 'streak', name: 'x', config: { apiKey: 'sneaky' } as never, secret: 'abcdefgh12' }),
-      owner().connections.create({ environmentId: t.env.dev, kind: 'streak', name: 'Streak sandbox', config: {}, secret: 'abcdefgh12' }),
-      owner().connections.create({ environmentId: '00000000-0000-4000-8000-000000000000', kind: 'streak', name: 'y', config: {}, secret: 'abcdefgh12' }),
-      owner().connections.create({ environmentId: t.env.qa, kind: 'sage100', name: 'z', config: { baseUrl: 'ftp://x', company: 'ABCD' }, secret: 'abcdefgh12' }),
+      owner().connections.create({
+        environmentId: t.env.qa,
+        kind: 'streak',
+        name: 'x',
+        config: { apiKey: 'sneaky' } as never,
+        secret: 'abcdefgh12',
+      }),
+      owner().connections.create({
+        environmentId: t.env.dev,
+        kind: 'streak',
+        name: 'Streak sandbox',
+        config: {},
+        secret: 'abcdefgh12',
+      }),
+      owner().connections.create({
+        environmentId: '00000000-0000-4000-8000-000000000000',
+        kind: 'streak',
+        name: 'y',
+        config: {},
+        secret: 'abcdefgh12',
+      }),
+      owner().connections.create({
+        environmentId: t.env.qa,
+        kind: 'sage100',
+        name: 'z',
+        config: { baseUrl: 'ftp://x', company: 'ABCD' },
+        secret: 'abcdefgh12',
+      }),
     ];
-    const codes = await Promise.all(attempts.map((p) => p.then(() => 'OK', (e: TRPCError) => e.code)));
+    const codes = await Promise.all(
+      attempts.map((p) =>
+        p.then(
+          () => 'OK',
+          (e: TRPCError) => e.code,
+        ),
+      ),
+    );
     expect(codes).toEqual(['BAD_REQUEST', 'CONFLICT', 'NOT_FOUND', 'BAD_REQUEST']);
     expect(await t.db.connection.count()).toBe(before);
   });

@@ -4,13 +4,24 @@ import { db } from '../../db';
 import { roleProcedure, ROLES, router } from '../../trpc';
 import { notFound } from './errors';
 
-export const RANGES = { '1h': { ms: 3_600_000, bucket: '1 minute' }, '24h': { ms: 86_400_000, bucket: '30 minutes' }, '7d': { ms: 7 * 86_400_000, bucket: '4 hours' } } as const;
+export const RANGES = {
+  '1h': { ms: 3_600_000, bucket: '1 minute' },
+  '24h': { ms: 86_400_000, bucket: '30 minutes' },
+  '7d': { ms: 7 * 86_400_000, bucket: '4 hours' },
+} as const;
 
 export const dashboardRouter = router({
   get: roleProcedure(...ROLES.read)
-    .input(z.object({ environmentId: z.string().uuid(), range: z.enum(['1h', '24h', '7d']).default('24h') }).strict())
+    .input(
+      z
+        .object({ environmentId: z.string().uuid(), range: z.enum(['1h', '24h', '7d']).default('24h') })
+        .strict(),
+    )
     .query(async ({ ctx, input }) => {
-      const e = await db().environment.findFirst({ where: { id: input.environmentId, workspaceId: ctx.member.workspaceId }, select: { id: true, name: true } });
+      const e = await db().environment.findFirst({
+        where: { id: input.environmentId, workspaceId: ctx.member.workspaceId },
+        select: { id: true, name: true },
+      });
       if (!e) notFound('That environment');
       const { ms, bucket } = RANGES[input.range];
       const to = new Date();
@@ -21,7 +32,16 @@ export const dashboardRouter = router({
           SELECT date_bin(${bucket}::interval, started_at, ${from}) AS at, count(*)::int AS total,
                  count(*) FILTER (WHERE status IN ('failed', 'dead_lettered'))::int AS failed
           FROM run WHERE environment_id = ${e.id}::uuid AND started_at >= ${from} GROUP BY 1 ORDER BY 1`,
-        db().$queryRaw<Array<{ flowId: string; name: string; total: number; succeeded: number; p50: number | null; p95: number | null }>>`
+        db().$queryRaw<
+          Array<{
+            flowId: string;
+            name: string;
+            total: number;
+            succeeded: number;
+            p50: number | null;
+            p95: number | null;
+          }>
+        >`
           SELECT r.flow_id AS "flowId", f.name, count(*)::int AS total,
                  count(*) FILTER (WHERE r.status = 'succeeded')::int AS succeeded,
                  percentile_cont(0.5) WITHIN GROUP (ORDER BY r.duration_ms) FILTER (WHERE r.duration_ms IS NOT NULL) AS p50,

@@ -13,12 +13,16 @@ beforeAll(async () => {
   sb = await startSandbox({ dataFile: null, seed: true });
   t = await setupOperateTest({ streak: { baseUrl: `${sb.url}/api`, apiKey: sb.apiKey } });
   // Streak webhooks are per pipeline: point the trigger at the sandbox's demo pipeline.
-  const graph = (mapping?: Record<string, string>) => {
-    const g = demoGraph({ orderMapping: mapping });
-    g.nodes[0]!.config = { ...g.nodes[0]!.config, pipelineKey: demoSeed().pipelineKey };
-    return g;
-  };
-  const seeded = await seedFlow(t.db, { workspaceId: t.workspaceId, name: 'Closed-Won → Sales Order', graphs: [graph(), graph({ CustomerNo: 'customer.CustomerNo', CustomerPONo: 'box.name', Comment: '"from Streak"' })] });
+  const graph = (orderMapping?: Record<string, string>) =>
+    demoGraph({ orderMapping, pipelineKey: demoSeed().pipelineKey });
+  const seeded = await seedFlow(t.db, {
+    workspaceId: t.workspaceId,
+    name: 'Closed-Won → Sales Order',
+    graphs: [
+      graph(),
+      graph({ CustomerNo: 'customer.CustomerNo', CustomerPONo: 'box.name', Comment: '"from Streak"' }),
+    ],
+  });
   flowId = seeded.flow.id;
   [v1, v2] = seeded.versions.map((v) => v.id) as [string, string];
 });
@@ -42,11 +46,15 @@ describe('deployments', () => {
 
   it('previews and promotes dev → QA with a diff of graph and mappings', async () => {
     await t.caller('builder').deployments.deploy({ environmentId: t.env.dev, flowVersionId: v2 });
-    const preview = await t.caller('viewer').deployments.preview({ flowId, fromEnvironmentId: t.env.dev, toEnvironmentId: t.env.qa });
+    const preview = await t
+      .caller('viewer')
+      .deployments.preview({ flowId, fromEnvironmentId: t.env.dev, toEnvironmentId: t.env.qa });
     expect(preview.from.version).toBe(2);
     expect(preview.to.version).toBeNull();
     expect(preview.graph.nodes.map((n) => n.kind)).toEqual(['added', 'added', 'added', 'added']);
-    const r = await t.caller('builder').deployments.promote({ flowId, fromEnvironmentId: t.env.dev, toEnvironmentId: t.env.qa });
+    const r = await t
+      .caller('builder')
+      .deployments.promote({ flowId, fromEnvironmentId: t.env.dev, toEnvironmentId: t.env.qa });
     expect(r.version).toBe(2);
     const overview = await t.caller('viewer').deployments.overview();
     expect(overview[0]!.live[t.env.qa]).toMatchObject({ version: 2 });
@@ -54,16 +62,36 @@ describe('deployments', () => {
 
   it('shows mapping changes between the versions in two environments', async () => {
     await t.caller('builder').deployments.deploy({ environmentId: t.env.dev, flowVersionId: v1 });
-    const preview = await t.caller('viewer').deployments.preview({ flowId, fromEnvironmentId: t.env.dev, toEnvironmentId: t.env.qa });
-    expect(preview.graph.mappings).toEqual([expect.objectContaining({ nodeId: 'order', key: 'Comment', kind: 'removed' })]);
-    expect(preview.graph.nodes).toEqual([expect.objectContaining({ key: 'order', kind: 'changed', label: 'Create sales order' })]);
+    const preview = await t
+      .caller('viewer')
+      .deployments.preview({ flowId, fromEnvironmentId: t.env.dev, toEnvironmentId: t.env.qa });
+    expect(preview.graph.mappings).toEqual([
+      expect.objectContaining({ nodeId: 'order', key: 'Comment', kind: 'removed' }),
+    ]);
+    expect(preview.graph.nodes).toEqual([
+      expect.objectContaining({ key: 'order', kind: 'changed', label: 'Create sales order' }),
+    ]);
   });
 
   it('keeps protected prod for owners and admins', async () => {
-    await t.caller('owner').connections.create({ environmentId: t.env.prod, kind: 'streak', name: 'Streak', config: { baseUrl: `${sb.url}/api`, allowPrivateHost: true }, secret: sb.apiKey });
-    await expect(t.caller('builder').deployments.promote({ flowId, fromEnvironmentId: t.env.qa, toEnvironmentId: t.env.prod })).rejects.toThrow(/Production is protected/);
+    await t
+      .caller('owner')
+      .connections.create({
+        environmentId: t.env.prod,
+        kind: 'streak',
+        name: 'Streak',
+        config: { baseUrl: `${sb.url}/api`, allowPrivateHost: true },
+        secret: sb.apiKey,
+      });
+    await expect(
+      t
+        .caller('builder')
+        .deployments.promote({ flowId, fromEnvironmentId: t.env.qa, toEnvironmentId: t.env.prod }),
+    ).rejects.toThrow(/Production is protected/);
     expect(await t.db.deployment.count({ where: { environmentId: t.env.prod } })).toBe(0);
-    const r = await t.caller('admin').deployments.promote({ flowId, fromEnvironmentId: t.env.qa, toEnvironmentId: t.env.prod });
+    const r = await t
+      .caller('admin')
+      .deployments.promote({ flowId, fromEnvironmentId: t.env.qa, toEnvironmentId: t.env.prod });
     expect(r.version).toBe(2);
   });
 
@@ -78,14 +106,29 @@ describe('deployments', () => {
 
   it('refuses to deploy a Streak-triggered flow where there is no Streak connection, changing nothing', async () => {
     const created = await t.caller('owner').environments.create({ key: 'uat', name: 'UAT' });
-    await expect(t.caller('builder').deployments.deploy({ environmentId: created.id, flowVersionId: v1 })).rejects.toThrow(/add a Streak connection to UAT first/);
+    await expect(
+      t.caller('builder').deployments.deploy({ environmentId: created.id, flowVersionId: v1 }),
+    ).rejects.toThrow(/add a Streak connection to UAT first/);
     expect(await t.db.deployment.count({ where: { environmentId: created.id } })).toBe(0);
   });
 
   it('records promotions and rollbacks in the audit log with before and after', async () => {
     const { entries } = await t.caller('owner').audit.list({ action: 'flow.' });
-    expect(entries.map((e) => e.action)).toEqual(['flow.undeploy', 'flow.rollback', 'flow.promote', 'flow.deploy', 'flow.promote', 'flow.deploy', 'flow.deploy']);
-    const prod = entries.find((e) => e.action === 'flow.promote' && (e.after as { environment: string }).environment === 'prod')!;
-    expect(prod).toMatchObject({ actorEmail: 'admin@demo.conduit.local', after: expect.objectContaining({ from: 'qa', version: 2 }) });
+    expect(entries.map((e) => e.action)).toEqual([
+      'flow.undeploy',
+      'flow.rollback',
+      'flow.promote',
+      'flow.deploy',
+      'flow.promote',
+      'flow.deploy',
+      'flow.deploy',
+    ]);
+    const prod = entries.find(
+      (e) => e.action === 'flow.promote' && (e.after as { environment: string }).environment === 'prod',
+    )!;
+    expect(prod).toMatchObject({
+      actorEmail: 'admin@demo.conduit.local',
+      after: expect.objectContaining({ from: 'qa', version: 2 }),
+    });
   });
 });

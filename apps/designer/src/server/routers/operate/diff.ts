@@ -28,7 +28,8 @@ export function diffByKey<T>(before: Map<string, T>, after: Map<string, T>): Cha
   return out.sort((x, y) => x.key.localeCompare(y.key));
 }
 
-const byId = (items: unknown, id: (o: Obj) => string) => new Map((Array.isArray(items) ? items : []).map((i) => [id(asObj(i)), asObj(i)]));
+const byId = (items: unknown, id: (o: Obj) => string) =>
+  new Map((Array.isArray(items) ? items : []).map((i) => [id(asObj(i)), asObj(i)]));
 
 /** The mapping fields of a node (map nodes' `mapping`, connector calls' `inputs`), keyed by target. */
 function mappingFields(node: Obj): Map<string, Obj> {
@@ -49,11 +50,18 @@ export function diffGraphs(before: unknown, after: unknown): VersionDiff {
   const nodesB = byId(b.nodes, (n) => String(n.id));
   const nodesA = byId(a.nodes, (n) => String(n.id));
   const strip = (m: Map<string, Obj>) => new Map([...m].map(([k, v]) => [k, behaviour(v)]));
-  const nodes = diffByKey(strip(nodesB), strip(nodesA)).map((c) => ({ ...c, label: String(asObj(c.after ?? c.before).label ?? c.key) }));
-  const edgeKey = (e: Obj) => `${String(e.source)}.${String(e.sourcePort)} → ${String(e.target)}.${String(e.targetPort)}`;
+  const nodes = diffByKey(strip(nodesB), strip(nodesA)).map((c) => ({
+    ...c,
+    label: String(asObj(c.after ?? c.before).label ?? c.key),
+  }));
+  const edgeKey = (e: Obj) =>
+    `${String(e.source)}.${String(e.sourcePort)} → ${String(e.target)}.${String(e.targetPort)}`;
   const edges = diffByKey(byId(b.edges, edgeKey), byId(a.edges, edgeKey)).filter((c) => c.kind !== 'changed');
   const mappings = [...new Set([...nodesB.keys(), ...nodesA.keys()])].flatMap((nodeId) =>
-    diffByKey(mappingFields(nodesB.get(nodeId) ?? {}), mappingFields(nodesA.get(nodeId) ?? {})).map((c) => ({ ...c, nodeId })),
+    diffByKey(mappingFields(nodesB.get(nodeId) ?? {}), mappingFields(nodesA.get(nodeId) ?? {})).map((c) => ({
+      ...c,
+      nodeId,
+    })),
   );
   return { nodes, edges, mappings };
 }

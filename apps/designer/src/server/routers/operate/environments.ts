@@ -12,7 +12,15 @@ import { pruneRuns } from './retention';
 
 const id = z.string().uuid();
 const variableValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
-const variables = z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'variable names are letters, digits and _ (e.g. approvalThreshold)'), variableValue);
+const variables = z.record(
+  z
+    .string()
+    .regex(
+      /^[A-Za-z_][A-Za-z0-9_]{0,63}$/,
+      'variable names are letters, digits and _ (e.g. approvalThreshold)',
+    ),
+  variableValue,
+);
 
 const settings = z
   .object({
@@ -20,14 +28,25 @@ const settings = z
     isProtected: z.boolean().optional(),
     variables: variables.optional(),
     runRetentionDays: z.number().int().min(1, 'keep runs at least 1 day').max(3650).optional(),
-    ipAllowlist: z.array(z.string().trim().regex(/^[0-9a-fA-F.:/]+$/, 'use IP addresses or CIDR ranges')).max(100).optional(),
+    ipAllowlist: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^[0-9a-fA-F.:/]+$/, 'use IP addresses or CIDR ranges'),
+      )
+      .max(100)
+      .optional(),
   })
   .strict();
 
 /** Everything about an environment a person may see; the webhook secret stays on the server. */
 function publicEnvironment(e: Prisma.EnvironmentGetPayload<object>) {
   const { webhookSecretEnc: _secret, ...rest } = e;
-  return { ...rest, webhookUrl: `${appEnv().NEXTAUTH_URL.replace(/\/$/, '')}/api/hooks/streak/${e.key}/${e.webhookEndpointId}` };
+  return {
+    ...rest,
+    webhookUrl: `${appEnv().NEXTAUTH_URL.replace(/\/$/, '')}/api/hooks/streak/${e.key}/${e.webhookEndpointId}`,
+  };
 }
 
 export const environmentsRouter = router({
@@ -42,13 +61,19 @@ export const environmentsRouter = router({
   get: roleProcedure(...ROLES.read)
     .input(z.object({ id }).strict())
     .query(async ({ ctx, input }) => {
-      const e = await db().environment.findFirst({ where: { id: input.id, workspaceId: ctx.member.workspaceId } });
+      const e = await db().environment.findFirst({
+        where: { id: input.id, workspaceId: ctx.member.workspaceId },
+      });
       if (!e) notFound('That environment');
       const [connections, deployments] = await Promise.all([
         db().connection.findMany({ where: { environmentId: e.id }, orderBy: { name: 'asc' } }),
         db().deployment.findMany({
           where: { environmentId: e.id, active: true },
-          include: { flowVersion: { select: { number: true, message: true, flow: { select: { id: true, name: true } } } } },
+          include: {
+            flowVersion: {
+              select: { number: true, message: true, flow: { select: { id: true, name: true } } },
+            },
+          },
           orderBy: { deployedAt: 'desc' },
         }),
       ]);
@@ -56,11 +81,30 @@ export const environmentsRouter = router({
     }),
 
   create: roleProcedure(...ROLES.administer)
-    .input(z.object({ key: z.string().regex(/^[a-z][a-z0-9-]{1,19}$/, 'keys are 2-20 lowercase letters, digits or -, e.g. uat'), name: z.string().trim().min(1).max(60), isProtected: z.boolean().default(false) }).strict())
+    .input(
+      z
+        .object({
+          key: z
+            .string()
+            .regex(/^[a-z][a-z0-9-]{1,19}$/, 'keys are 2-20 lowercase letters, digits or -, e.g. uat'),
+          name: z.string().trim().min(1).max(60),
+          isProtected: z.boolean().default(false),
+        })
+        .strict(),
+    )
     .mutation(async ({ ctx, input }) => {
-      const existing = await db().environment.findFirst({ where: { workspaceId: ctx.member.workspaceId, key: input.key } });
-      if (existing) throw new TRPCError({ code: 'CONFLICT', message: `An environment with key “${input.key}” already exists.` });
-      const last = await db().environment.findFirst({ where: { workspaceId: ctx.member.workspaceId }, orderBy: { position: 'desc' } });
+      const existing = await db().environment.findFirst({
+        where: { workspaceId: ctx.member.workspaceId, key: input.key },
+      });
+      if (existing)
+        throw new TRPCError({
+          code: 'CONFLICT',
+          message: `An environment with key “${input.key}” already exists.`,
+        });
+      const last = await db().environment.findFirst({
+        where: { workspaceId: ctx.member.workspaceId },
+        orderBy: { position: 'desc' },
+      });
       return db().$transaction(async (tx) => {
         const created = await tx.environment.create({
           data: {
@@ -74,7 +118,12 @@ export const environmentsRouter = router({
             webhookEndpointId: randomBytes(12).toString('base64url'),
           },
         });
-        await audit(tx, actorOf(ctx), { action: 'environment.create', targetType: 'environment', targetId: created.id, after: publicEnvironment(created) });
+        await audit(tx, actorOf(ctx), {
+          action: 'environment.create',
+          targetType: 'environment',
+          targetId: created.id,
+          after: publicEnvironment(created),
+        });
         return publicEnvironment(created);
       });
     }),
@@ -82,11 +131,19 @@ export const environmentsRouter = router({
   update: roleProcedure(...ROLES.administer)
     .input(z.object({ id, settings }).strict())
     .mutation(async ({ ctx, input }) => {
-      const before = await db().environment.findFirst({ where: { id: input.id, workspaceId: ctx.member.workspaceId } });
+      const before = await db().environment.findFirst({
+        where: { id: input.id, workspaceId: ctx.member.workspaceId },
+      });
       if (!before) notFound('That environment');
       return db().$transaction(async (tx) => {
         const after = await tx.environment.update({ where: { id: before.id }, data: input.settings });
-        await audit(tx, actorOf(ctx), { action: 'environment.update', targetType: 'environment', targetId: before.id, before: publicEnvironment(before), after: publicEnvironment(after) });
+        await audit(tx, actorOf(ctx), {
+          action: 'environment.update',
+          targetType: 'environment',
+          targetId: before.id,
+          before: publicEnvironment(before),
+          after: publicEnvironment(after),
+        });
         return publicEnvironment(after);
       });
     }),
@@ -95,10 +152,17 @@ export const environmentsRouter = router({
   pruneRuns: roleProcedure(...ROLES.administer)
     .input(z.object({ id }).strict())
     .mutation(async ({ ctx, input }) => {
-      const e = await db().environment.findFirst({ where: { id: input.id, workspaceId: ctx.member.workspaceId } });
+      const e = await db().environment.findFirst({
+        where: { id: input.id, workspaceId: ctx.member.workspaceId },
+      });
       if (!e) notFound('That environment');
       const r = await pruneRuns(db(), { environmentId: e.id });
-      await audit(db(), actorOf(ctx), { action: 'environment.pruneRuns', targetType: 'environment', targetId: e.id, after: { deleted: r.deleted, retentionDays: e.runRetentionDays } });
+      await audit(db(), actorOf(ctx), {
+        action: 'environment.pruneRuns',
+        targetType: 'environment',
+        targetId: e.id,
+        after: { deleted: r.deleted, retentionDays: e.runRetentionDays },
+      });
       return r;
     }),
 });

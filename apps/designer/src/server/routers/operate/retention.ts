@@ -3,16 +3,27 @@
 // replays or discards it. Deletes in batches so a large backlog never holds one long transaction.
 import type { Db } from '@conduit/db';
 
-export async function pruneRuns(db: Db, opts: { now?: Date; batchSize?: number; environmentId?: string } = {}): Promise<{ deleted: number }> {
+export async function pruneRuns(
+  db: Db,
+  opts: { now?: Date; batchSize?: number; environmentId?: string } = {},
+): Promise<{ deleted: number }> {
   const now = opts.now ?? new Date();
   const batchSize = opts.batchSize ?? 1000;
-  const envs = await db.environment.findMany({ where: opts.environmentId ? { id: opts.environmentId } : {}, select: { id: true, runRetentionDays: true } });
+  const envs = await db.environment.findMany({
+    where: opts.environmentId ? { id: opts.environmentId } : {},
+    select: { id: true, runRetentionDays: true },
+  });
   let deleted = 0;
   for (const e of envs) {
     const cutoff = new Date(now.getTime() - e.runRetentionDays * 86_400_000);
     for (;;) {
       const batch = await db.run.findMany({
-        where: { environmentId: e.id, startedAt: { lt: cutoff }, status: { in: ['succeeded', 'failed', 'dead_lettered', 'cancelled'] }, deadLetters: { none: { status: 'open' } } },
+        where: {
+          environmentId: e.id,
+          startedAt: { lt: cutoff },
+          status: { in: ['succeeded', 'failed', 'dead_lettered', 'cancelled'] },
+          deadLetters: { none: { status: 'open' } },
+        },
         select: { id: true },
         take: batchSize,
       });

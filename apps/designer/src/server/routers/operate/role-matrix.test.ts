@@ -21,11 +21,25 @@ const rows = (t: OperateTest): Row[] => [
   ['environments.update', { id: NONE, settings: { runRetentionDays: 7 } }, ADMIN],
   ['environments.pruneRuns', { id: NONE }, ADMIN],
   ['connections.list', { environmentId: t.env.dev }, READ],
-  ['connections.create', { environmentId: NONE, kind: 'streak', name: 'x', config: {}, secret: 'abcdefgh12' }, ADMIN],
+  [
+    'connections.create',
+    { environmentId: NONE, kind: 'streak', name: 'x', config: {}, secret: 'abcdefgh12' },
+    ADMIN,
+  ],
   ['connections.update', { id: NONE, name: 'renamed' }, ADMIN],
   ['connections.remove', { id: NONE }, ADMIN],
   ['connections.test', { id: NONE }, BUILD],
-  ['connections.testDraft', { environmentId: t.env.dev, kind: 'streak', name: 'x', config: { baseUrl: 'http://127.0.0.1:9/api', allowPrivateHost: true }, secret: 'abcdefgh12' }, ADMIN],
+  [
+    'connections.testDraft',
+    {
+      environmentId: t.env.dev,
+      kind: 'streak',
+      name: 'x',
+      config: { baseUrl: 'http://127.0.0.1:9/api', allowPrivateHost: true },
+      secret: 'abcdefgh12',
+    },
+    ADMIN,
+  ],
   ['connections.rotateKeys', {}, ADMIN],
   ['deployments.overview', undefined, READ],
   ['deployments.history', { flowId: NONE }, READ],
@@ -61,7 +75,18 @@ const rows = (t: OperateTest): Row[] => [
   ['alerts.evaluateNow', {}, ADMIN],
 ];
 
-const OPERATE = ['environments', 'connections', 'deployments', 'transfer', 'runs', 'deadLetters', 'approvals', 'dashboard', 'audit', 'alerts'];
+const OPERATE = [
+  'environments',
+  'connections',
+  'deployments',
+  'transfer',
+  'runs',
+  'deadLetters',
+  'approvals',
+  'dashboard',
+  'audit',
+  'alerts',
+];
 
 let t: OperateTest;
 beforeAll(async () => {
@@ -74,7 +99,9 @@ afterAll(async () => {
 
 async function call(role: Role | null, path: string, input: unknown): Promise<string> {
   const [ns, name] = path.split('.') as [string, string];
-  const fn = (t.caller(role) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[ns]![name]!;
+  const fn = (t.caller(role) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>)[
+    ns
+  ]![name]!;
   try {
     await fn(input);
     return 'OK';
@@ -88,11 +115,16 @@ describe('operate role matrix', () => {
   it('covers every operate procedure', async () => {
     const { appRouter } = await import('../index');
     const all = Object.keys(appRouter._def.procedures).filter((p) => OPERATE.includes(p.split('.')[0]!));
-    expect(all.sort()).toEqual(rows(t).map((r) => r[0]).sort());
+    expect(all.sort()).toEqual(
+      rows(t)
+        .map((r) => r[0])
+        .sort(),
+    );
   });
 
   it('refuses anonymous callers everywhere', async () => {
-    for (const [path, input] of rows(t)) expect(`${path}: ${await call(null, path, input)}`).toBe(`${path}: UNAUTHORIZED`);
+    for (const [path, input] of rows(t))
+      expect(`${path}: ${await call(null, path, input)}`).toBe(`${path}: UNAUTHORIZED`);
   });
 
   for (const role of ROLE_NAMES) {

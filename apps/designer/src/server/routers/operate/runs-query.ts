@@ -3,7 +3,15 @@
 import type { Prisma, RunStatus } from '@conduit/db';
 import { z } from 'zod';
 
-export const RUN_STATUSES = ['queued', 'running', 'waiting', 'succeeded', 'failed', 'dead_lettered', 'cancelled'] as const satisfies readonly RunStatus[];
+export const RUN_STATUSES = [
+  'queued',
+  'running',
+  'waiting',
+  'succeeded',
+  'failed',
+  'dead_lettered',
+  'cancelled',
+] as const satisfies readonly RunStatus[];
 
 /** Prefixes the engine puts on search keys so the UI can link them (box:…, order:…, customer:…). */
 export const KEY_PREFIXES = ['box', 'order', 'customer', 'invoice'] as const;
@@ -22,7 +30,12 @@ export const runFilter = z
   .strict();
 export type RunFilter = z.infer<typeof runFilter>;
 
-export const cursorSchema = z.string().regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f-]{36}$/, 'that page cursor is not valid; start from the first page');
+export const cursorSchema = z
+  .string()
+  .regex(
+    /^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f-]{36}$/,
+    'that page cursor is not valid; start from the first page',
+  );
 
 export function encodeCursor(run: { startedAt: Date; id: string }): string {
   return `${run.startedAt.toISOString()}|${run.id}`;
@@ -34,7 +47,10 @@ function decodeCursor(cursor: string): { startedAt: Date; id: string } {
 }
 
 export function searchTerms(search: string): string[] {
-  const bare = search.includes(':') && KEY_PREFIXES.some((p) => search.startsWith(`${p}:`)) ? search.slice(search.indexOf(':') + 1) : search;
+  const bare =
+    search.includes(':') && KEY_PREFIXES.some((p) => search.startsWith(`${p}:`))
+      ? search.slice(search.indexOf(':') + 1)
+      : search;
   return [bare, ...KEY_PREFIXES.map((p) => `${p}:${bare}`)];
 }
 
@@ -47,7 +63,14 @@ export function runWhere(workspaceId: string, f: RunFilter, cursor?: string): Pr
   if (f.from) and.push({ startedAt: { gte: f.from } });
   if (f.to) and.push({ startedAt: { lt: f.to } });
   // `hasSome` compiles to `&&`, which the GIN index on search_keys answers; run ids match too.
-  if (f.search) and.push({ OR: [{ searchKeys: { hasSome: searchTerms(f.search) } }, { eventKey: f.search }, ...(z.string().uuid().safeParse(f.search).success ? [{ id: f.search }] : [])] });
+  if (f.search)
+    and.push({
+      OR: [
+        { searchKeys: { hasSome: searchTerms(f.search) } },
+        { eventKey: f.search },
+        ...(z.string().uuid().safeParse(f.search).success ? [{ id: f.search }] : []),
+      ],
+    });
   if (cursor) {
     const c = decodeCursor(cursor);
     and.push({ OR: [{ startedAt: { lt: c.startedAt } }, { startedAt: c.startedAt, id: { lt: c.id } }] });
@@ -60,7 +83,8 @@ export function keyLinks(searchKeys: string[]): Array<{ kind: string; key: strin
   return searchKeys.map((k) => {
     const [prefix, ...rest] = k.split(':');
     const key = rest.join(':');
-    if (prefix === 'box' && key) return { kind: 'Streak box', key, href: `https://www.streak.com/a/boxes/${encodeURIComponent(key)}` };
+    if (prefix === 'box' && key)
+      return { kind: 'Streak box', key, href: `https://www.streak.com/a/boxes/${encodeURIComponent(key)}` };
     if (prefix === 'order' && key) return { kind: 'Sage 100 sales order', key, href: null };
     if (prefix === 'customer' && key) return { kind: 'Sage 100 customer', key, href: null };
     if (prefix === 'invoice' && key) return { kind: 'Sage 100 invoice', key, href: null };

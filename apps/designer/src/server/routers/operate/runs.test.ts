@@ -7,29 +7,53 @@ import { demoGraph, seedFlow, seedRun, setupOperateTest, type OperateTest } from
 
 let t: OperateTest;
 let version: { id: string; flowId: string };
-const CREDIT_HOLD = { reasonCode: 'CREDIT_HOLD', message: 'Sage 100: sales order for customer 01-ABF fails: Customer is on credit hold', suggestion: 'Customer 01-ABF is on credit hold in Sage 100: release the hold or route the order for approval, then replay.' };
+const CREDIT_HOLD = {
+  reasonCode: 'CREDIT_HOLD',
+  message: 'Sage 100: sales order for customer 01-ABF fails: Customer is on credit hold',
+  suggestion:
+    'Customer 01-ABF is on credit hold in Sage 100: release the hold or route the order for approval, then replay.',
+};
 
 beforeAll(async () => {
   t = await setupOperateTest();
-  const { versions } = await seedFlow(t.db, { workspaceId: t.workspaceId, name: 'Closed-Won → Sales Order', graphs: [demoGraph()] });
+  const { versions } = await seedFlow(t.db, {
+    workspaceId: t.workspaceId,
+    name: 'Closed-Won → Sales Order',
+    graphs: [demoGraph()],
+  });
   version = versions[0]!;
-  await t.db.deployment.create({ data: { environmentId: t.env.dev, flowId: version.flowId, flowVersionId: version.id } });
+  await t.db.deployment.create({
+    data: { environmentId: t.env.dev, flowId: version.flowId, flowVersionId: version.id },
+  });
 });
 afterAll(async () => {
   await t.db.$disconnect();
   await t.tdb.drop();
 });
 
-const code = (p: Promise<unknown>) => p.then(() => 'OK', (e: TRPCError) => e.code);
+const code = (p: Promise<unknown>) =>
+  p.then(
+    () => 'OK',
+    (e: TRPCError) => e.code,
+  );
 
 describe('runs', () => {
   it('pages with a keyset cursor without gaps or repeats', async () => {
     const base = Date.UTC(2026, 10, 1);
-    for (let i = 0; i < 7; i++) await seedRun(t.db, { environmentId: t.env.dev, flowVersion: version, status: 'succeeded', searchKeys: [`box:page${i}`], startedAt: new Date(base + (i % 3) * 1000) });
+    for (let i = 0; i < 7; i++)
+      await seedRun(t.db, {
+        environmentId: t.env.dev,
+        flowVersion: version,
+        status: 'succeeded',
+        searchKeys: [`box:page${i}`],
+        startedAt: new Date(base + (i % 3) * 1000),
+      });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await t.caller('viewer').runs.list({ filter: { to: new Date(base + 10_000) }, limit: 3, ...(cursor ? { cursor } : {}) });
+      const page = await t
+        .caller('viewer')
+        .runs.list({ filter: { to: new Date(base + 10_000) }, limit: 3, ...(cursor ? { cursor } : {}) });
       seen.push(...page.runs.map((r) => r.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -39,38 +63,78 @@ describe('runs', () => {
   });
 
   it('finds a failed run by its box key, with or without the prefix, and shows redacted steps and links', async () => {
-    const run = await seedRun(t.db, { environmentId: t.env.dev, flowVersion: version, status: 'dead_lettered', searchKeys: ['box:BOX-7781', 'customer:01-ABF'], deadLetter: CREDIT_HOLD });
+    const run = await seedRun(t.db, {
+      environmentId: t.env.dev,
+      flowVersion: version,
+      status: 'dead_lettered',
+      searchKeys: ['box:BOX-7781', 'customer:01-ABF'],
+      deadLetter: CREDIT_HOLD,
+    });
     for (const search of ['BOX-7781', 'box:BOX-7781', '01-ABF']) {
       const { runs } = await t.caller('viewer').runs.list({ filter: { search, status: ['dead_lettered'] } });
       expect(runs.map((r) => r.id)).toEqual([run.id]);
     }
     const detail = await t.caller('viewer').runs.get({ id: run.id });
     expect(JSON.stringify(detail.steps)).not.toContain('leaked-secret');
-    expect(detail.links[0]).toMatchObject({ kind: 'Streak box', key: 'BOX-7781', href: expect.stringContaining('BOX-7781') });
+    expect(detail.links[0]).toMatchObject({
+      kind: 'Streak box',
+      key: 'BOX-7781',
+      href: expect.stringContaining('BOX-7781'),
+    });
     expect(detail.deadLetters[0]).toMatchObject({ reasonCode: 'CREDIT_HOLD' });
   });
 
   it('retries only failed runs, re-runs finished ones on the deployed version, cancels only active ones', async () => {
-    const failed = await seedRun(t.db, { environmentId: t.env.dev, flowVersion: version, status: 'failed', searchKeys: ['box:R1'] });
-    const running = await seedRun(t.db, { environmentId: t.env.dev, flowVersion: version, status: 'running', searchKeys: ['box:R2'] });
+    const failed = await seedRun(t.db, {
+      environmentId: t.env.dev,
+      flowVersion: version,
+      status: 'failed',
+      searchKeys: ['box:R1'],
+    });
+    const running = await seedRun(t.db, {
+      environmentId: t.env.dev,
+      flowVersion: version,
+      status: 'running',
+      searchKeys: ['box:R2'],
+    });
     expect(await code(t.caller('builder').runs.retry({ runId: running.id }))).toBe('CONFLICT');
-    expect(await t.caller('builder').runs.retry({ runId: failed.id })).toEqual({ runId: failed.id, status: 'queued' });
+    expect(await t.caller('builder').runs.retry({ runId: failed.id })).toEqual({
+      runId: failed.id,
+      status: 'queued',
+    });
     expect(await code(t.caller('builder').runs.rerun({ runId: running.id }))).toBe('CONFLICT');
     await t.caller('builder').runs.cancel({ runId: running.id });
     const rerun = await t.caller('builder').runs.rerun({ runId: running.id });
     expect(rerun.runId).not.toBe(running.id);
     expect(await code(t.caller('builder').runs.cancel({ runId: running.id }))).toBe('CONFLICT');
-    const actions = await t.db.auditLog.findMany({ where: { action: { startsWith: 'run.' } }, orderBy: { createdAt: 'asc' } });
+    const actions = await t.db.auditLog.findMany({
+      where: { action: { startsWith: 'run.' } },
+      orderBy: { createdAt: 'asc' },
+    });
     expect(actions.map((a) => a.action)).toEqual(['run.retry', 'run.cancel', 'run.rerun']);
   });
 });
 
 describe('dead letters', () => {
   it('groups by reason, previews and replays many, and refuses a stale selection', async () => {
-    const a = await seedRun(t.db, { environmentId: t.env.qa, flowVersion: version, status: 'dead_lettered', searchKeys: ['box:DL1'], deadLetter: CREDIT_HOLD });
-    const b = await seedRun(t.db, { environmentId: t.env.qa, flowVersion: version, status: 'dead_lettered', searchKeys: ['box:DL2'], deadLetter: CREDIT_HOLD });
+    const a = await seedRun(t.db, {
+      environmentId: t.env.qa,
+      flowVersion: version,
+      status: 'dead_lettered',
+      searchKeys: ['box:DL1'],
+      deadLetter: CREDIT_HOLD,
+    });
+    const b = await seedRun(t.db, {
+      environmentId: t.env.qa,
+      flowVersion: version,
+      status: 'dead_lettered',
+      searchKeys: ['box:DL2'],
+      deadLetter: CREDIT_HOLD,
+    });
     const groups = await t.caller('viewer').deadLetters.list({ environmentId: t.env.qa });
-    expect(groups).toEqual([expect.objectContaining({ reasonCode: 'CREDIT_HOLD', count: 2, suggestion: CREDIT_HOLD.suggestion })]);
+    expect(groups).toEqual([
+      expect.objectContaining({ reasonCode: 'CREDIT_HOLD', count: 2, suggestion: CREDIT_HOLD.suggestion }),
+    ]);
     const ids = groups[0]!.items.map((i) => i.id);
     const preview = await t.caller('builder').deadLetters.previewReplay({ ids });
     expect(preview.map((p) => p.nodeId)).toEqual(['order', 'order']);
@@ -82,41 +146,95 @@ describe('dead letters', () => {
   });
 
   it('discards with a note, all or nothing', async () => {
-    const c = await seedRun(t.db, { environmentId: t.env.qa, flowVersion: version, status: 'dead_lettered', searchKeys: ['box:DL3'], deadLetter: CREDIT_HOLD });
+    const c = await seedRun(t.db, {
+      environmentId: t.env.qa,
+      flowVersion: version,
+      status: 'dead_lettered',
+      searchKeys: ['box:DL3'],
+      deadLetter: CREDIT_HOLD,
+    });
     const [letter] = await t.db.deadLetter.findMany({ where: { runId: c.id } });
     const replayed = await t.db.deadLetter.findFirstOrThrow({ where: { status: 'replayed' } });
-    expect(await code(t.caller('builder').deadLetters.discard({ ids: [letter!.id, replayed.id], note: 'duplicate order' }))).toBe('CONFLICT');
+    expect(
+      await code(
+        t.caller('builder').deadLetters.discard({ ids: [letter!.id, replayed.id], note: 'duplicate order' }),
+      ),
+    ).toBe('CONFLICT');
     expect((await t.db.deadLetter.findUniqueOrThrow({ where: { id: letter!.id } })).status).toBe('open');
     await t.caller('builder').deadLetters.discard({ ids: [letter!.id], note: 'duplicate order' });
-    expect(await t.db.deadLetter.findUniqueOrThrow({ where: { id: letter!.id } })).toMatchObject({ status: 'discarded', note: 'duplicate order' });
+    expect(await t.db.deadLetter.findUniqueOrThrow({ where: { id: letter!.id } })).toMatchObject({
+      status: 'discarded',
+      note: 'duplicate order',
+    });
   });
 });
 
 describe('approvals', () => {
   it('approves once, audits it, and refuses a second decision and an expired one', async () => {
-    const run = await seedRun(t.db, { environmentId: t.env.dev, flowVersion: version, status: 'waiting', searchKeys: ['box:AP1'], approval: { summary: { deal: 'Acme', amount: 25000 } } });
+    const run = await seedRun(t.db, {
+      environmentId: t.env.dev,
+      flowVersion: version,
+      status: 'waiting',
+      searchKeys: ['box:AP1'],
+      approval: { summary: { deal: 'Acme', amount: 25000 } },
+    });
     const [pending] = await t.caller('viewer').approvals.list({});
     expect(pending).toMatchObject({ runId: run.id, summary: { amount: 25000 } });
-    expect(await code(t.caller('approver').approvals.decide({ id: pending!.id, approved: false }))).toBe('BAD_REQUEST');
-    expect(await t.caller('approver').approvals.decide({ id: pending!.id, approved: true, comment: 'ok, known customer' })).toMatchObject({ status: 'approved' });
-    expect(await code(t.caller('owner').approvals.decide({ id: pending!.id, approved: false, comment: 'changed my mind' }))).toBe('CONFLICT');
+    expect(await code(t.caller('approver').approvals.decide({ id: pending!.id, approved: false }))).toBe(
+      'BAD_REQUEST',
+    );
+    expect(
+      await t
+        .caller('approver')
+        .approvals.decide({ id: pending!.id, approved: true, comment: 'ok, known customer' }),
+    ).toMatchObject({ status: 'approved' });
+    expect(
+      await code(
+        t.caller('owner').approvals.decide({ id: pending!.id, approved: false, comment: 'changed my mind' }),
+      ),
+    ).toBe('CONFLICT');
     const detail = await t.caller('viewer').approvals.get({ id: pending!.id });
     expect(detail.decidedBy).toMatchObject({ email: 'approver@demo.conduit.local' });
     const [entry] = await t.db.auditLog.findMany({ where: { action: 'approval.approve' } });
-    expect(entry).toMatchObject({ targetId: pending!.id, after: { status: 'approved', comment: 'ok, known customer' } });
+    expect(entry).toMatchObject({
+      targetId: pending!.id,
+      after: { status: 'approved', comment: 'ok, known customer' },
+    });
 
-    const late = await seedRun(t.db, { environmentId: t.env.dev, flowVersion: version, status: 'waiting', approval: { summary: {}, expiresAt: new Date(Date.now() - 1000) } });
+    const late = await seedRun(t.db, {
+      environmentId: t.env.dev,
+      flowVersion: version,
+      status: 'waiting',
+      approval: { summary: {}, expiresAt: new Date(Date.now() - 1000) },
+    });
     const lateApproval = await t.db.approval.findFirstOrThrow({ where: { runId: late.id } });
-    expect(await code(t.caller('approver').approvals.decide({ id: lateApproval.id, approved: true }))).toBe('CONFLICT');
+    expect(await code(t.caller('approver').approvals.decide({ id: lateApproval.id, approved: true }))).toBe(
+      'CONFLICT',
+    );
   });
 });
 
 describe('retention', () => {
   it('prunes finished runs past retention but keeps recent ones and ones with open dead letters', async () => {
     const old = new Date(Date.now() - 40 * 86_400_000);
-    const gone = await seedRun(t.db, { environmentId: t.env.prod, flowVersion: version, status: 'succeeded', startedAt: old });
-    const kept = await seedRun(t.db, { environmentId: t.env.prod, flowVersion: version, status: 'dead_lettered', startedAt: old, deadLetter: CREDIT_HOLD });
-    const fresh = await seedRun(t.db, { environmentId: t.env.prod, flowVersion: version, status: 'succeeded' });
+    const gone = await seedRun(t.db, {
+      environmentId: t.env.prod,
+      flowVersion: version,
+      status: 'succeeded',
+      startedAt: old,
+    });
+    const kept = await seedRun(t.db, {
+      environmentId: t.env.prod,
+      flowVersion: version,
+      status: 'dead_lettered',
+      startedAt: old,
+      deadLetter: CREDIT_HOLD,
+    });
+    const fresh = await seedRun(t.db, {
+      environmentId: t.env.prod,
+      flowVersion: version,
+      status: 'succeeded',
+    });
     const r = await t.caller('admin').environments.pruneRuns({ id: t.env.prod });
     expect(r.deleted).toBe(1);
     const left = (await t.db.run.findMany({ where: { environmentId: t.env.prod } })).map((x) => x.id);

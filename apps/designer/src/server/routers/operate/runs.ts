@@ -16,25 +16,51 @@ const runAction = (action: 'retry' | 'rerun' | 'cancel', fn: typeof retryRun) =>
     .input(z.object({ runId: id }).strict())
     .mutation(async ({ ctx, input }) => {
       const run = await act(() => fn(db(), { runId: input.runId, workspaceId: ctx.member.workspaceId }));
-      await audit(db(), actorOf(ctx), { action: `run.${action}`, targetType: 'run', targetId: input.runId, after: { runId: run.id, status: run.status } });
+      await audit(db(), actorOf(ctx), {
+        action: `run.${action}`,
+        targetType: 'run',
+        targetId: input.runId,
+        after: { runId: run.id, status: run.status },
+      });
       return { runId: run.id, status: run.status };
     });
 
 export const runsRouter = router({
   list: roleProcedure(...ROLES.read)
-    .input(z.object({ filter: runFilter.default({}), cursor: cursorSchema.optional(), limit: z.number().int().min(1).max(200).default(50) }).strict())
+    .input(
+      z
+        .object({
+          filter: runFilter.default({}),
+          cursor: cursorSchema.optional(),
+          limit: z.number().int().min(1).max(200).default(50),
+        })
+        .strict(),
+    )
     .query(async ({ ctx, input }) => {
       const rows = await db().run.findMany({
         where: runWhere(ctx.member.workspaceId, input.filter, input.cursor),
         orderBy: [{ startedAt: 'desc' }, { id: 'desc' }],
         take: input.limit + 1,
         select: {
-          id: true, status: true, triggerKind: true, eventKey: true, searchKeys: true, error: true, startedAt: true, finishedAt: true, durationMs: true,
-          flow: { select: { id: true, name: true } }, environment: { select: { key: true, name: true } }, flowVersion: { select: { number: true } },
+          id: true,
+          status: true,
+          triggerKind: true,
+          eventKey: true,
+          searchKeys: true,
+          error: true,
+          startedAt: true,
+          finishedAt: true,
+          durationMs: true,
+          flow: { select: { id: true, name: true } },
+          environment: { select: { key: true, name: true } },
+          flowVersion: { select: { number: true } },
         },
       });
       const page = rows.slice(0, input.limit);
-      return { runs: page, nextCursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]!) : null };
+      return {
+        runs: page,
+        nextCursor: rows.length > input.limit ? encodeCursor(page[page.length - 1]!) : null,
+      };
     }),
 
   get: roleProcedure(...ROLES.read)
@@ -52,7 +78,16 @@ export const runsRouter = router({
         },
       });
       if (!run) notFound('That run');
-      return { ...run, steps: run.steps.map((s) => ({ ...s, input: redact(s.input), output: redact(s.output), error: redact(s.error) })), links: keyLinks(run.searchKeys) };
+      return {
+        ...run,
+        steps: run.steps.map((s) => ({
+          ...s,
+          input: redact(s.input),
+          output: redact(s.output),
+          error: redact(s.error),
+        })),
+        links: keyLinks(run.searchKeys),
+      };
     }),
 
   retry: runAction('retry', retryRun),
