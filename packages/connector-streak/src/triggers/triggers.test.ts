@@ -99,4 +99,24 @@ describe('Streak triggers against the sandbox', () => {
     expect(next.events).toEqual([{ eventKey: `ORG_CREATE:${org.key}`, payload: expect.objectContaining({ key: org.key, name: 'Polled Org' }) }]);
     await expect(t.conn.poll('organizationEvent', { event: 'ORG_DELETE' }, null)).rejects.toMatchObject({ reason: 'validation' });
   });
+
+  it('delivers comment, task, meeting and organization events, each parsed by its trigger', async () => {
+    const box = await createBox('Busy Box');
+    const cases: Array<{ trigger: string; config: Record<string, string>; act: () => Promise<unknown>; payload: Record<string, unknown> }> = [
+      { trigger: 'commentEvent', config: { pipelineKey: p.key, event: 'COMMENT_CREATE' }, act: () => t.conn.runAction('addComment', { boxKey: box.key, message: 'hello' }), payload: { boxKey: box.key, message: 'hello' } },
+      { trigger: 'taskEvent', config: { pipelineKey: p.key, event: 'TASK_CREATE' }, act: () => t.conn.runAction('createTask', { boxKey: box.key, text: 'follow up' }), payload: { boxKey: box.key, text: 'follow up' } },
+      { trigger: 'meetingEvent', config: { pipelineKey: p.key, event: 'MEETING_CREATE' }, act: () => t.conn.runAction('logMeeting', { boxKey: box.key, start: '2026-01-02T10:00:00Z', notes: 'call' }), payload: { boxKey: box.key, meetingType: 'CALL_LOG', notes: 'call' } },
+      { trigger: 'organizationEvent', config: { event: 'ORG_CREATE' }, act: () => t.conn.runAction('upsertOrganization', { domain: `hook-${Date.now()}.example.com`, name: 'Hooked Org' }), payload: { name: 'Hooked Org' } },
+    ];
+    for (const c of cases) {
+      const token = `tok-${c.trigger}`;
+      const subscription = await t.conn.subscribe(c.trigger, c.config, { targetUrl: receiver.url, token });
+      const made = (await c.act()) as { key: string };
+      const [delivery] = await receiver.next();
+      if (!delivery) throw new Error(`no delivery for ${c.trigger}`);
+      const events = receiveWebhook(streakConnector, c.trigger, { config: c.config, delivery, token, subscription });
+      expect(events).toEqual([{ eventKey: expect.stringContaining(`${c.config.event}:${made.key}`), payload: expect.objectContaining({ key: made.key, ...c.payload }) }]);
+      await t.conn.unsubscribe(c.trigger, c.config, subscription);
+    }
+  });
 });
