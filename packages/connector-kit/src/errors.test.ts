@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PermanentError, RateLimitedError, RetryableError, errorFromJSON, retryDecision } from './errors';
+import { ConnectorError, PermanentError, RateLimitedError, RetryableError, errorFromJSON, retryDecision } from './errors';
 
 describe('connector errors', () => {
   it('round-trip through JSON with type, reason, subject and delay intact', () => {
@@ -13,6 +13,7 @@ describe('connector errors', () => {
       const wire = JSON.parse(JSON.stringify(e)) as unknown;
       const back = errorFromJSON(wire);
       expect(back).toBeInstanceOf(e.constructor);
+      expect(ConnectorError.fromJSON(wire)).toEqual(back);
       expect(back.toJSON()).toEqual(e.toJSON());
     }
   });

@@ -59,6 +59,11 @@ export abstract class ConnectorError extends Error {
     this.issues = init.issues;
   }
 
+  /** Rebuilds a connector error from its `toJSON()` form (same as `errorFromJSON`). */
+  static fromJSON(json: unknown): ConnectorError {
+    return errorFromJSON(json);
+  }
+
   /** Delay the remote asked for before the next attempt, if any. */
   get retryAfterMs(): number | undefined {
     return undefined;
