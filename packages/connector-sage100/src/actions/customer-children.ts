@@ -21,8 +21,9 @@ interface ChildSpec<R extends z.ZodObject> {
 }
 
 export function childActions<R extends z.ZodObject>(spec: ChildSpec<R>) {
-  const code = z.string().trim().min(1).max(spec.codeMax).meta({ title: `${spec.noun} code` });
+  const codeInput = z.string().trim().min(1).max(spec.codeMax).meta({ title: `${spec.noun} code` });
   const what = (customerKey: string, c: string) => `${spec.noun} ${c.toUpperCase()} of customer ${shownCustomer(customerKey)}`;
+  const subject = (customerKey: string, c: string) => ({ type: spec.noun, key: `${shownCustomer(customerKey)}/${c.toUpperCase()}` });
   const base = (customerKey: string) => `customers/${enc(customerKey)}/${spec.segment}`;
   const ui = { fields: { customerKey: hints.customer, udf: hints.udf } };
   const out = written(spec.record);
@@ -42,7 +43,7 @@ export function childActions<R extends z.ZodObject>(spec: ChildSpec<R>) {
     key: spec.keys.create,
     title: `Create ${spec.noun}`,
     description: `Adds a ${spec.noun} to a customer. The code is the key: creating an existing one fails as a conflict.`,
-    input: z.strictObject({ customerKey: customerKeyInput, [spec.codeField]: code, ...spec.fields, [spec.nameField]: z.string().trim().min(1), udf: udfInput }),
+    input: z.strictObject({ customerKey: customerKeyInput, [spec.codeField]: codeInput, ...spec.fields, [spec.nameField]: z.string().trim().min(1), udf: udfInput }),
     output: out,
     // The code is the key, so a resent create cannot make a second record; it reports a conflict instead.
     idempotent: false,
@@ -50,7 +51,7 @@ export function childActions<R extends z.ZodObject>(spec: ChildSpec<R>) {
     run: async (ctx) => {
       const { customerKey, ...body } = ctx.input as { customerKey: string } & Record<string, unknown>;
       const c = String(body[spec.codeField]);
-      const res = await callGateway<z.input<R>>(ctx, { method: 'POST', path: base(customerKey), json: body, subject: { type: spec.noun, key: `${shownCustomer(customerKey)}/${c.toUpperCase()}` }, what: what(customerKey, c) });
+      const res = await callGateway<z.input<R>>(ctx, { method: 'POST', path: base(customerKey), json: body, subject: subject(customerKey, c), what: what(customerKey, c) });
       return { ...res.data, warnings: res.warnings };
     },
   });
@@ -59,16 +60,14 @@ export function childActions<R extends z.ZodObject>(spec: ChildSpec<R>) {
     key: spec.keys.update,
     title: `Update ${spec.noun}`,
     description: `Sets the given fields on one ${spec.noun}; fields left out keep their values.`,
-    input: z.strictObject({ customerKey: customerKeyInput, [spec.codeField]: code, ...spec.fields, udf: udfInput }),
+    input: z.strictObject({ customerKey: customerKeyInput, [spec.codeField]: codeInput, ...spec.fields, udf: udfInput }),
     output: out,
     idempotent: true,
     ui,
     run: async (ctx) => {
-      const { customerKey, [spec.codeField]: c, ...fields } = ctx.input as { customerKey: string } & Record<string, unknown>;
-      const res = await callGateway<z.input<R>>(ctx, {
-        method: 'PATCH', path: `${base(customerKey)}/${enc(String(c))}`, json: fields, idempotent: true,
-        subject: { type: spec.noun, key: `${shownCustomer(customerKey)}/${String(c).toUpperCase()}` }, what: what(customerKey, String(c)),
-      });
+      const { customerKey, [spec.codeField]: code, ...fields } = ctx.input as { customerKey: string } & Record<string, unknown>;
+      const c = String(code);
+      const res = await callGateway<z.input<R>>(ctx, { method: 'PATCH', path: `${base(customerKey)}/${enc(c)}`, json: fields, idempotent: true, subject: subject(customerKey, c), what: what(customerKey, c) });
       return { ...res.data, warnings: res.warnings };
     },
   });
