@@ -68,6 +68,10 @@ const OK: Array<[string, unknown]> = [
   ['parseDate("2025-03-07T10:15:00")', Date.UTC(2025, 2, 7, 15, 15)],
   ['parseDate("2025-03-07T10:15:00+01:00")', Date.UTC(2025, 2, 7, 9, 15)],
   ['parseDate("20250101", "Asia/Tokyo")', Date.UTC(2024, 11, 31, 15)],
+  ['parseDate("2025-03-09T02:30")', Date.UTC(2025, 2, 9, 7, 30)], // DST gap in New York: the later side
+  ['parseDate("2025-11-02T01:30")', Date.UTC(2025, 10, 2, 5, 30)], // DST overlap: the earlier instant
+  ['parseDate("2025-03-30T02:30", "Europe/London")', Date.UTC(2025, 2, 30, 1, 30)],
+  ['formatDate(parseDate("0099-12-31T23:00", "UTC"), "YYYY-MM-DD HH", "UTC")', '0099-12-31 23'],
   ['formatDate($now, "YYYY-MM-DD HH:mm")', '2025-03-07 10:30'],
   ['formatDate($now, "M/D/YY", "Europe/Berlin")', '3/7/25'],
   ['toSageDate(addDays("2025-03-08", 1))', '20250309'],

@@ -74,8 +74,11 @@ export function fromCivil(c: Civil, zone: string): number {
   const wall = utcOf(c);
   const first = wall - offsetAt(wall, zone);
   const second = wall - offsetAt(first, zone);
-  const valid = [first, second].filter((t) => t + offsetAt(t, zone) === wall);
-  return valid.length ? Math.min(...valid) : Math.max(first, second);
+  const firstValid = first + offsetAt(first, zone) === wall;
+  if (second === first) return firstValid ? first : second;
+  const secondValid = second + offsetAt(second, zone) === wall;
+  if (firstValid && secondValid) return Math.min(first, second);
+  return firstValid ? first : secondValid ? second : Math.max(first, second);
 }
 
 /** Epoch ms of a civil time read as UTC. Arithmetic, not Date: no allocation, and years 0..99 stay literal. */
