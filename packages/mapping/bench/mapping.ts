@@ -1,5 +1,6 @@
 // Throughput of a realistic 30-field Streak box → Sage 100 sales order mapping, in one process.
 // Run: pnpm exec tsx packages/mapping/bench/mapping.ts   (prints records/s)
+import { loadavg, cpus } from 'node:os';
 import { compileMapping, evaluate, seededRandom, type MappingSpec } from '../src/index';
 
 const spec: MappingSpec = {
@@ -91,6 +92,6 @@ function measure(ms: number): { wall: number; cpu: number } {
 measure(500); // warm-up: let V8 optimise the closures
 const runs = [measure(1500), measure(1500), measure(1500)];
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
-console.log(`fields per record: ${spec.fields.length} (order lines per record: 1-5)`);
+console.log(`fields per record: ${spec.fields.length} (order lines per record: 1-5); machine: ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}`);
 console.log(`records/s (wall clock): ${fmt(Math.max(...runs.map((r) => r.wall)))} (best of 3: ${runs.map((r) => fmt(r.wall)).join(', ')})`);
 console.log(`records per CPU-second: ${fmt(Math.max(...runs.map((r) => r.cpu)))} (best of 3: ${runs.map((r) => fmt(r.cpu)).join(', ')})`);
