@@ -1,7 +1,7 @@
 // The one place the designer asks the engine to act on runs, approvals, dead letters and deployments.
 // Each function makes the database side of the change in one transaction and reports what it did.
 // Engine calls (Temporal signals/starts) join here when @conduit/engine exports them; see docs/operate.md.
-import type { Db, Prisma, RunStatus, SecretBox } from '@conduit/db';
+import type { Db, Prisma, Run, RunStatus, SecretBox } from '@conduit/db';
 import { registerStreakWebhooks, removeStreakWebhooks, streakWebhookTriggers } from './connections';
 
 export type ActionErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST' | 'PRECONDITION_FAILED';
@@ -54,6 +54,37 @@ export async function retryRun(db: Db, opts: { runId: string; workspaceId: strin
 }
 
 /** Re-run from the start with the version currently deployed in the run's environment: a new run. */
+/**
+ * A new run of the same event on the version deployed now (so a fixed mapping takes effect); write
+ * nodes' idempotency keys make repeating the steps that already succeeded safe.
+ */
+async function freshRun(tx: Tx, run: Run, triggerKind: 'rerun' | 'replay') {
+  const deployment = await tx.deployment.findFirst({
+    where: { environmentId: run.environmentId, flowId: run.flowId, active: true },
+    orderBy: { deployedAt: 'desc' },
+  });
+  if (!deployment)
+    throw new ActionError(
+      'PRECONDITION_FAILED',
+      'This flow is not deployed in the run’s environment any more; deploy it, then try again.',
+    );
+  const id = crypto.randomUUID();
+  return tx.run.create({
+    data: {
+      id,
+      environmentId: run.environmentId,
+      flowId: run.flowId,
+      flowVersionId: deployment.flowVersionId,
+      workflowId: `${run.flowId}:${run.eventKey}:${triggerKind}:${id}`,
+      eventKey: run.eventKey,
+      triggerKind,
+      status: 'queued',
+      searchKeys: run.searchKeys,
+    },
+  });
+}
+
+/** Re-run from the start with the version currently deployed in the run's environment: a new run. */
 export async function rerunRun(db: Db, opts: { runId: string; workspaceId: string }) {
   return db.$transaction(async (tx) => {
     const run = await runOrThrow(tx, opts.runId, opts.workspaceId);
@@ -62,29 +93,7 @@ export async function rerunRun(db: Db, opts: { runId: string; workspaceId: strin
         'CONFLICT',
         `The run is still ${run.status}; cancel it first or wait for it to finish.`,
       );
-    const deployment = await tx.deployment.findFirst({
-      where: { environmentId: run.environmentId, flowId: run.flowId, active: true },
-      orderBy: { deployedAt: 'desc' },
-    });
-    if (!deployment)
-      throw new ActionError(
-        'PRECONDITION_FAILED',
-        'This flow is not deployed in the run’s environment any more; deploy it, then re-run.',
-      );
-    const id = crypto.randomUUID();
-    return tx.run.create({
-      data: {
-        id,
-        environmentId: run.environmentId,
-        flowId: run.flowId,
-        flowVersionId: deployment.flowVersionId,
-        workflowId: `${run.flowId}:${run.eventKey}:rerun:${id}`,
-        eventKey: run.eventKey,
-        triggerKind: 'rerun',
-        status: 'queued',
-        searchKeys: run.searchKeys,
-      },
-    });
+    return freshRun(tx, run, 'rerun');
   });
 }
 
@@ -140,8 +149,14 @@ export async function decideApproval(
   });
 }
 
-/** Replays open dead letters: each one's run is retried from its failed step. */
-export async function replayDeadLetters(db: Db, opts: { ids: string[]; workspaceId: string }) {
+/**
+ * Replays open dead letters. `pinned` retries each run from its failed step on the version it ran;
+ * `deployed` starts a new run of the same event on the version deployed now (after a mapping fix).
+ */
+export async function replayDeadLetters(
+  db: Db,
+  opts: { ids: string[]; workspaceId: string; version: 'pinned' | 'deployed' },
+) {
   return db.$transaction(async (tx) => {
     const letters = await tx.deadLetter.findMany({
       where: {
@@ -149,23 +164,28 @@ export async function replayDeadLetters(db: Db, opts: { ids: string[]; workspace
         status: 'open',
         run: { environment: { workspaceId: opts.workspaceId } },
       },
+      include: { run: true },
     });
     if (letters.length !== opts.ids.length)
       throw new ActionError(
         'CONFLICT',
         'Some of these dead letters were already replayed or discarded; refresh and select again.',
       );
-    const now = new Date();
     await tx.deadLetter.updateMany({
       where: { id: { in: opts.ids } },
-      data: { status: 'replayed', resolvedAt: now },
+      data: { status: 'replayed', resolvedAt: new Date() },
     });
-    const runIds = [...new Set(letters.map((l) => l.runId))];
+    const runs = [...new Map(letters.map((l) => [l.runId, l.run])).values()];
+    if (opts.version === 'deployed') {
+      const started = [];
+      for (const run of runs) started.push((await freshRun(tx, run, 'replay')).id);
+      return { replayed: letters.length, runIds: started };
+    }
     await tx.run.updateMany({
-      where: { id: { in: runIds } },
+      where: { id: { in: runs.map((r) => r.id) } },
       data: { status: 'queued', error: null, finishedAt: null, durationMs: null },
     });
-    return { replayed: letters.length, runIds };
+    return { replayed: letters.length, runIds: runs.map((r) => r.id) };
   });
 }
 

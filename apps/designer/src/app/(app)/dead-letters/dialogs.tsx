@@ -19,6 +19,7 @@ export function ReplayDialog({ ids, onClose, onDone }: Props) {
   const trpc = useTRPC();
   const preview = useQuery(trpc.deadLetters.previewReplay.queryOptions({ ids }));
   const replay = useMutation(trpc.deadLetters.replay.mutationOptions({ onSuccess: onDone }));
+  const [version, setVersion] = useState<'deployed' | 'pinned'>('deployed');
   return (
     <Dialog
       open
@@ -27,16 +28,31 @@ export function ReplayDialog({ ids, onClose, onDone }: Props) {
       wide
       testId="dl-replay-dialog"
     >
-      <p className="mb-3 text-sm text-slate-600">
-        Each run restarts at its failed step with the input below, on the version it was pinned to. Make sure
-        the cause is fixed first.
-      </p>
+      <fieldset className="mb-3 space-y-1 text-sm">
+        <label className="flex items-center gap-2">
+          <input
+            type="radio"
+            checked={version === 'deployed'}
+            onChange={() => setVersion('deployed')}
+            data-testid="dl-version-deployed"
+          />
+          Start again on the version deployed now (use this after fixing a mapping)
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" checked={version === 'pinned'} onChange={() => setVersion('pinned')} />
+          Retry the failed step on the version each run used (after fixing data in Sage 100 or Streak)
+        </label>
+      </fieldset>
       <ErrorNote error={preview.error ?? replay.error} />
       <ul className="mb-4 space-y-2" data-testid="dl-preview">
         {preview.data?.map((p) => (
           <li key={p.id} className="rounded-md border border-slate-200 p-2 text-sm">
             <div className="mb-1">
-              <strong>{p.flow}</strong> v{p.version} · node <span className="font-mono">{p.nodeId}</span> ·{' '}
+              <strong>{p.flow}</strong> v{version === 'deployed' ? (p.deployedVersion ?? '—') : p.version}
+              {version === 'deployed' && p.deployedVersion === null && (
+                <span className="text-red-700"> (not deployed any more)</span>
+              )}{' '}
+              · failed at node <span className="font-mono">{p.nodeId}</span> ·{' '}
               <span className="font-mono text-xs">{p.searchKeys.join(' · ')}</span>
             </div>
             <JsonView value={p.input} />
@@ -48,7 +64,7 @@ export function ReplayDialog({ ids, onClose, onDone }: Props) {
         <Button
           variant="primary"
           disabled={replay.isPending || !preview.data}
-          onClick={() => replay.mutate({ ids })}
+          onClick={() => replay.mutate({ ids, version })}
           data-testid="dl-replay-confirm"
         >
           Replay now

@@ -68,13 +68,26 @@ export const deadLettersRouter = router({
             select: {
               id: true,
               searchKeys: true,
+              environmentId: true,
+              flowId: true,
               flowVersion: { select: { number: true } },
               flow: { select: { name: true } },
             },
           },
         },
       });
+      const live = await db().deployment.findMany({
+        where: {
+          active: true,
+          OR: rows.map((r) => ({ environmentId: r.run.environmentId, flowId: r.run.flowId })),
+        },
+        include: { flowVersion: { select: { number: true } } },
+      });
+      const deployedVersion = (r: (typeof rows)[number]) =>
+        live.find((d) => d.environmentId === r.run.environmentId && d.flowId === r.run.flowId)?.flowVersion
+          .number ?? null;
       return rows.map((r) => ({
+        deployedVersion: deployedVersion(r),
         id: r.id,
         status: r.status,
         runId: r.runId,
@@ -87,17 +100,22 @@ export const deadLettersRouter = router({
       }));
     }),
 
+  /** `deployed` (default) replays on the version live now, so a fixed mapping applies; `pinned` retries in place. */
   replay: roleProcedure(...ROLES.build)
-    .input(z.object({ ids }).strict())
+    .input(z.object({ ids, version: z.enum(['pinned', 'deployed']).default('deployed') }).strict())
     .mutation(async ({ ctx, input }) => {
       const r = await act(() =>
-        replayDeadLetters(db(), { ids: input.ids, workspaceId: ctx.member.workspaceId }),
+        replayDeadLetters(db(), {
+          ids: input.ids,
+          workspaceId: ctx.member.workspaceId,
+          version: input.version,
+        }),
       );
       await audit(db(), actorOf(ctx), {
         action: 'deadLetter.replay',
         targetType: 'deadLetter',
         targetId: input.ids.length === 1 ? input.ids[0] : null,
-        after: { ids: input.ids, runIds: r.runIds },
+        after: { ids: input.ids, version: input.version, runIds: r.runIds },
       });
       return r;
     }),

@@ -74,15 +74,13 @@ describe('deployments', () => {
   });
 
   it('keeps protected prod for owners and admins', async () => {
-    await t
-      .caller('owner')
-      .connections.create({
-        environmentId: t.env.prod,
-        kind: 'streak',
-        name: 'Streak',
-        config: { baseUrl: `${sb.url}/api`, allowPrivateHost: true },
-        secret: sb.apiKey,
-      });
+    await t.caller('owner').connections.create({
+      environmentId: t.env.prod,
+      kind: 'streak',
+      name: 'Streak',
+      config: { baseUrl: `${sb.url}/api`, allowPrivateHost: true },
+      secret: sb.apiKey,
+    });
     await expect(
       t
         .caller('builder')

@@ -139,10 +139,47 @@ describe('dead letters', () => {
     const preview = await t.caller('builder').deadLetters.previewReplay({ ids });
     expect(preview.map((p) => p.nodeId)).toEqual(['order', 'order']);
     expect(await code(t.caller('builder').deadLetters.discard({ ids, note: 'no' }))).toBe('BAD_REQUEST');
-    const r = await t.caller('builder').deadLetters.replay({ ids });
+    expect(preview.map((p) => p.deployedVersion)).toEqual([null, null]);
+    const r = await t.caller('builder').deadLetters.replay({ ids, version: 'pinned' });
     expect(r.runIds.sort()).toEqual([a.id, b.id].sort());
     expect((await t.db.run.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('queued');
     expect(await code(t.caller('builder').deadLetters.replay({ ids }))).toBe('CONFLICT');
+  });
+
+  it('replays on the version deployed now, as a new run of the same event', async () => {
+    const { versions } = await seedFlow(t.db, {
+      workspaceId: t.workspaceId,
+      name: 'Fixed flow',
+      graphs: [demoGraph(), demoGraph({ orderMapping: { CustomerNo: '"01-ABC"' } })],
+    });
+    const failed = await seedRun(t.db, {
+      environmentId: t.env.dev,
+      flowVersion: versions[0]!,
+      status: 'dead_lettered',
+      searchKeys: ['box:FIX1'],
+      deadLetter: CREDIT_HOLD,
+    });
+    const [letter] = await t.db.deadLetter.findMany({ where: { runId: failed.id } });
+    expect(await code(t.caller('builder').deadLetters.replay({ ids: [letter!.id] }))).toBe(
+      'PRECONDITION_FAILED',
+    );
+    expect((await t.db.deadLetter.findUniqueOrThrow({ where: { id: letter!.id } })).status).toBe('open');
+    await t.db.deployment.create({
+      data: { environmentId: t.env.dev, flowId: versions[1]!.flowId, flowVersionId: versions[1]!.id },
+    });
+    expect((await t.caller('builder').deadLetters.previewReplay({ ids: [letter!.id] }))[0]).toMatchObject({
+      version: 1,
+      deployedVersion: 2,
+    });
+    const r = await t.caller('builder').deadLetters.replay({ ids: [letter!.id] });
+    const fresh = await t.db.run.findUniqueOrThrow({ where: { id: r.runIds[0]! } });
+    expect(fresh).toMatchObject({
+      flowVersionId: versions[1]!.id,
+      triggerKind: 'replay',
+      status: 'queued',
+      eventKey: failed.eventKey,
+      searchKeys: ['box:FIX1'],
+    });
   });
 
   it('discards with a note, all or nothing', async () => {
