@@ -70,7 +70,7 @@ export interface HttpClient {
   request<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>>;
   /** `request` returning only the parsed body. */
   json<T = unknown>(req: HttpRequest): Promise<T>;
-  /** A view sharing this client's pool and limiter, bound to a run's cancellation signal and logger. */
+  /** A view sharing this client's pool and limiter, bound to a run's cancellation signal and logger; its close() is a no-op. */
   withContext(ctx: { signal?: AbortSignal; log?: Logger }): HttpClient;
   close(): Promise<void>;
 }
@@ -113,7 +113,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
     return {};
   };
 
-  const make = (ctx: { signal?: AbortSignal; log: Logger }): HttpClient => {
+  const make = (ctx: { signal?: AbortSignal; log: Logger; root: boolean }): HttpClient => {
     const log = scrubbedLogger(ctx.log, redact);
 
     async function request<T>(req: HttpRequest): Promise<HttpResponse<T>> {
@@ -169,12 +169,13 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       redact,
       request,
       json: async <T>(req: HttpRequest) => (await request<T>(req)).body,
-      withContext: (next) => make({ signal: next.signal ?? ctx.signal, log: next.log ?? ctx.log }),
-      close: () => agent.close(),
+      withContext: (next) => make({ signal: next.signal ?? ctx.signal, log: next.log ?? ctx.log, root: false }),
+      // Views share the root's pool; only the root may close it.
+      close: () => (ctx.root ? agent.close() : Promise.resolve()),
     };
   };
 
-  return make({ signal: opts.signal, log: opts.log ?? noopLogger });
+  return make({ signal: opts.signal, log: opts.log ?? noopLogger, root: true });
 }
 
 function parseBody(text: string, contentType: string | undefined): unknown {
