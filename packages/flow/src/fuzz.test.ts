@@ -3,7 +3,7 @@
 import { seededRandom, type Random } from '@conduit/mapping';
 import { describe, expect, it } from 'vitest';
 import { catalog, leadToCash } from './fixtures';
-import { compileFlow, NODE_KINDS, validateFlow } from './index';
+import { compileFlow, NODE_KINDS, preparePlan, validateFlow } from './index';
 
 const JUNK: unknown[] = [null, 0, -1, 1e9, '', 'x', 'in', 'out', 'each', 'loop', 'true', '__proto__', 'constructor', [], {}, true, { fields: [] }, 'trigger.box.name', 'steps.find.found', '((', 'streak@1', 'getCustomer', NaN];
 
@@ -68,7 +68,11 @@ describe('fuzzing the flow validator', () => {
       }
       const result = compileFlow(g, catalog);
       expect(result.ok).toBe(!problems.some((p) => p.severity === 'error'));
-      if (result.ok) compiled++;
+      if (result.ok) {
+        // A plan that compiled must load: every mapping and expression in it compiles.
+        expect(() => preparePlan(result.plan)).not.toThrow();
+        compiled++;
+      }
     }
     expect(compiled).toBeGreaterThan(20);
   });

@@ -1,7 +1,7 @@
 // Property tests: arbitrary expressions, specs and data never crash the language, never return host
 // objects and never change Object.prototype. Deterministic (seeded) so a failure replays exactly.
 import { describe, expect, it } from 'vitest';
-import { checkMapping, compileExpression, compileMapping, evaluate, evaluateExpression, FUNCTIONS, inferType, parseExpression, seededRandom, T, type Random } from './index';
+import { checkMapping, compileExpression, compileMapping, evaluate, evaluateExpression, fromJsonSchema, FUNCTIONS, inferMappingOutput, inferType, type JsonSchema, parseExpression, seededRandom, T, typecheckMapping, type Random } from './index';
 
 const ATOMS = ['trigger', 'steps', 'box', 'lines', '[]', '[0]', '.', 'x', '1001', '"a"', "'b'", '1', '2.5', '-', '+', '*', '/', '%', '==', '!=', '<', '>=', '&&', '||', '??', '!', '?', ':', '(', ')', '[', ']', '{', '}', ',', '|', 'null', 'true', '$now', '$item', '$value', '$json', 'constructor', '__proto__', 'prototype', 'process', 'globalThis', 'require', 'Function', 'this', 'eval', '{{', '}}', '\\', '"', '`', ';', '=>', ' ', '\n', '𝄞', '\u0000'];
 const NAMES = FUNCTIONS.map((f) => f.name);
@@ -40,6 +40,19 @@ function data(r: Random, depth = 0): unknown {
   if (k === 4) return r.int(5);
   if (k === 5) return Array.from({ length: r.int(4) }, () => data(r, depth + 1));
   return Object.fromEntries(Array.from({ length: r.int(5) }, () => [r.pick(['name', 'box', 'lines', 'fields', '1001', 'qty', 'constructor', '__proto__', 'x']), data(r, depth + 1)]));
+}
+
+// Random JSON-Schema-like values, valid or not, as connector catalogs might send them.
+function schema(r: Random, depth = 0): JsonSchema {
+  const kinds = ['string', 'number', 'integer', 'boolean', 'null', 'object', 'array', 'nonsense'];
+  const s: JsonSchema = { type: r.next() < 0.2 ? [r.pick(kinds), 'null'] : r.pick(kinds) };
+  if (depth < 3 && r.next() < 0.6) s.properties = { trigger: schema(r, depth + 1), box: schema(r, depth + 1), lines: schema(r, depth + 1), A: schema(r, depth + 1) };
+  if (depth < 3 && r.next() < 0.3) s.items = schema(r, depth + 1);
+  if (r.next() < 0.2) s.anyOf = [schema(r, depth + 1), { type: 'null' }];
+  if (r.next() < 0.2) s.required = ['trigger', 'A'];
+  if (r.next() < 0.2) s.additionalProperties = r.next() < 0.5;
+  if (r.next() < 0.1) s.enum = [data(r), data(r)];
+  return s;
 }
 
 const isPlainData = (v: unknown): boolean =>
@@ -94,6 +107,9 @@ describe('fuzzing the mapping language', () => {
       const spec = { fields };
       const problems = checkMapping(spec);
       if (problems.length) continue;
+      const scopeType = fromJsonSchema(schema(r));
+      expect(() => typecheckMapping(spec, { scope: scopeType, target: fromJsonSchema(schema(r)) })).not.toThrow();
+      expect(() => inferMappingOutput(spec, scopeType)).not.toThrow();
       const result = evaluate(compileMapping(spec), { trigger: { box: data(r), lines: data(r), x: data(r) } }, { now: 0 });
       expect(isPlainData(JSON.parse(JSON.stringify(result.value)))).toBe(true);
       for (const e of result.errors) expect(typeof e.message).toBe('string');
