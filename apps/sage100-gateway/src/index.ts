@@ -46,7 +46,7 @@ export interface RunningGateway {
 function openEmulator(opts: StartGatewayOptions): { emu: Sage100Emulator; file: JsonSnapshotFile<EmulatorSnapshot> | null } {
   const emu = new Sage100Emulator(opts.now ? { now: opts.now } : {});
   const path = opts.dataFile === undefined ? DEFAULT_DATA_FILE : opts.dataFile;
-  const file = path ? new JsonSnapshotFile<EmulatorSnapshot>(path, () => emu.snapshot(), { debounceMs: 500, maxWaitMs: 3000 }) : null;
+  const file = path ? new JsonSnapshotFile<EmulatorSnapshot>(path, () => emu.snapshot(), { debounceMs: 1000, maxWaitMs: 5000 }) : null;
   const saved = file?.read();
   if (saved) emu.restore(saved);
   else if (opts.seed !== false) seedDemo(emu);

@@ -40,8 +40,16 @@ export function withObject<T>(session: BoiSession, setProgram: (task: string) =>
 }
 
 /** Sets API fields (camelCase) on a BOI object in the order given, plus `udf` values as UDF_* columns. */
+const apiColumns = new WeakMap<TableInfo, Map<string, TableInfo['columns'][number]>>();
+
+function columnsByApiName(table: TableInfo): Map<string, TableInfo['columns'][number]> {
+  let map = apiColumns.get(table);
+  if (!map) apiColumns.set(table, (map = new Map(table.columns.map((c) => [apiName(c.name), c]))));
+  return map;
+}
+
 export function setFields(obj: BoiObject, table: TableInfo, fields: Record<string, unknown>, ctx: { warnings: Warning[]; prefix?: string; what: string }): void {
-  const byApi = new Map(table.columns.map((c) => [apiName(c.name), c]));
+  const byApi = columnsByApiName(table);
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
     if (key === 'udf') {

@@ -6,12 +6,18 @@ type Column = TableInfo['columns'][number];
 export type ApiValue = string | number | boolean | null;
 export type ApiRecord = Record<string, ApiValue | Record<string, ApiValue>>;
 
-/** `ARDivisionNo` → `arDivisionNo`, `CustomerPONo` → `customerPONo`, `FOB` → `fob`. */
+const names = new Map<string, string>();
+
+/** `ARDivisionNo` → `arDivisionNo`, `CustomerPONo` → `customerPONo`, `FOB` → `fob`. Memoised: it runs per column per row. */
 export function apiName(column: string): string {
-  const run = /^[A-Z]+/.exec(column)?.[0] ?? '';
-  if (run.length === column.length) return column.toLowerCase();
-  const head = run.length > 1 ? run.slice(0, -1) : run;
-  return head.toLowerCase() + column.slice(head.length);
+  let name = names.get(column);
+  if (name === undefined) {
+    const run = /^[A-Z]+/.exec(column)?.[0] ?? '';
+    const head = run.length > 1 && run.length < column.length ? run.slice(0, -1) : run;
+    name = run.length === column.length ? column.toLowerCase() : head.toLowerCase() + column.slice(head.length);
+    names.set(column, name);
+  }
+  return name;
 }
 
 export function toApiValue(c: Pick<Column, 'type'>, v: Value | undefined): ApiValue {

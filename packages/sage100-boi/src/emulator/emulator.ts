@@ -132,7 +132,11 @@ export class Sage100Emulator {
         if (store.size === 0) continue;
         const blank = blankRow(store.def);
         // Sparse rows keep the snapshot small: only values that differ from a blank row.
-        tables[name] = [...store.scan()].map((row) => Object.fromEntries(Object.entries(row).filter(([k, v]) => v !== blank[k])));
+        tables[name] = [...store.scan()].map((row) => {
+          const sparse: Row = {};
+          for (const k in row) if (row[k] !== blank[k]) sparse[k] = row[k] as Row[string];
+          return sparse;
+        });
       }
       return { code: c.code, name: c.name, options: c.options, counters: { ...c.counters }, tables };
     });

@@ -1,6 +1,6 @@
 // What writing or removing a sales order does beyond its own rows: totals, inventory commitments,
 // the customer's open-order amount and the history mirror (reference §3.4, §3.7, §8.12).
-import type { Row } from '../../schema/columns';
+import type { ColumnDef, Row } from '../../schema/columns';
 import { round } from '../../values';
 import type { Company } from '../company';
 
@@ -62,15 +62,15 @@ export function writeHistory(company: Company, header: Row, lines: Row[] | null,
   if (!company.options.retainHistory) return;
   const hh = company.table('SO_SalesOrderHistoryHeader');
   const existing = hh.get(hh.keyOf(header));
-  hh.put({ ...(existing ?? {}), ...pick(header, hh.def.columns.map((c) => c.name)), OrderStatus: status });
+  hh.put({ ...(existing ?? {}), ...pick(header, hh.def.columns), OrderStatus: status });
   if (!lines) return;
   const hd = company.table('SO_SalesOrderHistoryDetail');
   for (const old of hd.find('byOrder', [header.SalesOrderNo ?? ''])) hd.delete(hd.keyOf(old));
   for (const line of lines) hd.put({ ...line });
 }
 
-function pick(row: Row, columns: string[]): Row {
+function pick(row: Row, columns: ColumnDef[]): Row {
   const out: Row = {};
-  for (const c of columns) if (row[c] !== undefined) out[c] = row[c];
+  for (const { name } of columns) if (row[name] !== undefined) out[name] = row[name];
   return out;
 }
