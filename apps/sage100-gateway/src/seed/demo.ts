@@ -159,7 +159,8 @@ function nearLimit(co: Company, customerRows: Row[]): void {
 export function seedDemo(emu: Sage100Emulator): void {
   emu.companies.clear();
   emu.users.clear();
-  const udf = ['UDF_EXT_REF:S40'];
+  // Long enough for a Streak box key (an opaque datastore key, ~50-60 characters).
+  const udf = ['UDF_EXT_REF:S80'];
   const co = emu.createCompany(DEMO_COMPANY, 'ABC Distribution and Service Corp.', { udfs: { AR_Customer: udf, SO_SalesOrderHeader: udf, SO_SalesOrderHistoryHeader: udf, AR_InvoiceHistoryHeader: udf } });
   emu.addUser({ logon: DEMO_SAGE_USER, password: DEMO_SAGE_PASSWORD, companies: [DEMO_COMPANY], rights: { '*': 'CMRV' } });
   emu.addUser({ logon: 'JSMITH', password: 'jsmith', companies: [DEMO_COMPANY], rights: Object.fromEntries(TASKS.map((t) => [t, 'CMRV'])) });

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { type Catalog, compileFlow, type FlowGraph, hashFlow, type Plan } from '@conduit/flow';
 import { createDb, createSecretBox, type Db, generateSecretKey, type SecretBox } from '@conduit/db';
 import { createTestDatabase, type TestDatabase } from '@conduit/db/tools';
+import { startGateway, type RunningGateway } from '@conduit/sage100-gateway';
 import { startSandbox, type Sandbox } from '@conduit/streak-sandbox';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Client, Connection } from '@temporalio/client';
@@ -28,6 +29,7 @@ export interface Harness {
   databaseUrl: string;
   secrets: SecretBox;
   sandbox: Sandbox;
+  gateway: RunningGateway;
   environment: StartEnvironment;
   workspaceId: string;
   taskQueue: string;
@@ -55,6 +57,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   const db = createDb({ databaseUrl: tdb.url, maxConnections: 4 });
   const secrets = createSecretBox(options.secretKey ?? generateSecretKey());
   const sandbox = await startSandbox({ port: 0, dataFile: null });
+  const gateway = await startGateway({ port: 0, dataFile: null });
   const temporal: Harness['temporal'] = options.external
     ? await externalTemporal(options.external.temporalAddress)
     : await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: options.temporalTestServerPath } } });
@@ -66,6 +69,9 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   });
   await db.connection.create({
     data: { environmentId: env.id, kind: 'streak', name: 'Streak sandbox', config: { baseUrl: `${sandbox.url}/api`, allowPrivateHost: true }, secretEnc: secrets.encrypt(sandbox.apiKey), secretKeyId: secrets.activeKeyId },
+  });
+  await db.connection.create({
+    data: { environmentId: env.id, kind: 'sage100', name: 'Sage 100', config: { baseUrl: gateway.url, company: 'ABC', allowPrivateHost: true }, secretEnc: secrets.encrypt(gateway.token), secretKeyId: secrets.activeKeyId },
   });
   const { close: closeActivities, ...activities } = createActivities({ workerId: 'test', db, secrets, registry: createConnectorRegistry() });
   const worker = temporal.nativeConnection ? await Worker.create({ connection: temporal.nativeConnection, taskQueue, workflowsPath, activities }) : undefined;
@@ -79,6 +85,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     databaseUrl: tdb.url,
     secrets,
     sandbox,
+    gateway,
     environment,
     workspaceId: workspace.id,
     taskQueue,
@@ -107,6 +114,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
       await closeActivities();
       await temporal.teardown();
       await sandbox.close();
+      await gateway.close();
       await db.$disconnect();
       await tdb.drop();
     },
