@@ -25,6 +25,16 @@ describe('startGateway', () => {
     await second.close();
   });
 
+  it('logs one line per request without the token, query or body', async () => {
+    const lines: string[] = [];
+    const gw = await startGateway({ port: 0, dataFile: null, log: (line) => lines.push(line) });
+    await post(gw.url, '/v1/companies/ABC/customers?secret=q', { arDivisionNo: '01', customerName: 'Private Name LLC' });
+    await gw.close();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^POST \/v1\/companies\/ABC\/customers 201 /);
+    expect(lines.join('\n')).not.toMatch(new RegExp(`${DEMO_GATEWAY_TOKEN}|Private Name|secret`));
+  });
+
   it('seeds Sage spellings of the companies shared with the Streak sandbox', async () => {
     const gw = await startGateway({ port: 0, dataFile: null });
     for (const shared of SHARED_DEMO_COMPANIES) {

@@ -25,7 +25,10 @@ function advance(emu: Sage100Emulator, co: Company, orderNo: string, to?: Advanc
   const hist = co.table('SO_SalesOrderHistoryHeader').get(co.table('SO_SalesOrderHistoryHeader').keyOf([orderNo]));
   if (open) {
     const shipped = co.table('SO_SalesOrderDetail').find('byOrder', [orderNo]).some((l) => Number(l.QuantityShipped) > 0);
-    if (!shipped && to !== 'invoiced' && to !== 'paid') return (shipOrder(emu, co, orderNo), { step: 'shipped' });
+    if (!shipped && to !== 'invoiced' && to !== 'paid') {
+      shipOrder(emu, co, orderNo);
+      return { step: 'shipped' };
+    }
     const invoiceNo = invoiceOrder(emu, co, orderNo);
     return to === 'paid' ? advance(emu, co, orderNo, 'paid') : { step: 'invoiced', invoiceNo };
   }
