@@ -3,6 +3,7 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E } from '../playwright.config';
 
 /** The sandbox's fixed demo API key (apps/streak-sandbox/src/seed/identity.ts). */
+const SANDBOX_URL = process.env.E2E_SANDBOX_URL ?? E2E.sandbox;
 const SANDBOX_KEY = 'strk_demo8c2f41a97e3b5d06c4a1f9e27b8d3c55';
 
 export async function signIn(page: Page, who: 'owner' | 'builder' | 'viewer' = 'builder'): Promise<void> {
@@ -19,15 +20,17 @@ export interface DemoBox {
   sageCustomerNo: string;
 }
 
-/** A box in the Sales pipeline's Closed-Won stage that has products and a Sage customer number. */
+/** A box in the Sales pipeline's Closed-Won stage with a unique name, products and a Sage customer number. */
 export async function closedWonBox(request: APIRequestContext): Promise<DemoBox> {
   const headers = { authorization: `Basic ${Buffer.from(`${SANDBOX_KEY}:`).toString('base64')}` };
-  const pipelines = (await (await request.get(`${E2E.sandbox}/api/v1/pipelines`, { headers })).json()) as Array<{ key: string; name: string; stages: Record<string, { key: string; name: string }>; fields: Array<{ key: string; name: string }> }>;
+  const pipelines = (await (await request.get(`${SANDBOX_URL}/api/v1/pipelines`, { headers })).json()) as Array<{ key: string; name: string; stages: Record<string, { key: string; name: string }>; fields: Array<{ key: string; name: string }> }>;
   const sales = pipelines.find((p) => p.name === 'Sales')!;
   const stage = Object.values(sales.stages).find((s) => s.name === 'Closed-Won')!;
   const field = (name: string) => sales.fields.find((f) => f.name === name)!.key;
-  const boxes = (await (await request.get(`${E2E.sandbox}/api/v1/pipelines/${sales.key}/boxes`, { headers })).json()) as Array<{ key: string; name: string; stageKey: string; fields: Record<string, unknown> }>;
-  const box = boxes.find((b) => b.stageKey === stage.key && typeof b.fields[field('Products')] === 'string' && typeof b.fields[field('Sage customer no')] === 'string')!;
+  const boxes = (await (await request.get(`${SANDBOX_URL}/api/v1/pipelines/${sales.key}/boxes`, { headers })).json()) as Array<{ key: string; name: string; stageKey: string; fields: Record<string, unknown> }>;
+  // Box names repeat in the seed; the sample is loaded by name, so take one whose name is unique.
+  const unique = (name: string) => boxes.filter((b) => b.name === name).length === 1;
+  const box = boxes.find((b) => b.stageKey === stage.key && unique(b.name) && typeof b.fields[field('Products')] === 'string' && typeof b.fields[field('Sage customer no')] === 'string')!;
   expect(box, 'the sandbox demo seed has a Closed-Won box with products').toBeTruthy();
   return { name: box.name, key: box.key, sageCustomerNo: String(box.fields[field('Sage customer no')]) };
 }

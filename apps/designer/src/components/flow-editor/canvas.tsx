@@ -2,7 +2,7 @@
 
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useState, type DragEvent } from 'react';
 import type { PaletteItem } from './model/palette';
 import { DRAG_TYPE } from './palette';
 import { StepNodeMemo } from './step-node';
@@ -18,6 +18,8 @@ export function Canvas({ items, readOnly }: { items: PaletteItem[]; readOnly: bo
   const onConnect = useEditor((s) => s.onConnect);
   const addNode = useEditor((s) => s.addNode);
   const { screenToFlowPosition } = useReactFlow();
+  // Fit a flow that has steps when it opens; an empty canvas keeps zoom 1 so dropped steps stay put.
+  const [fitOnOpen] = useState(() => useEditor.getState().nodes.length > 0);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
@@ -45,11 +47,10 @@ export function Canvas({ items, readOnly }: { items: PaletteItem[]; readOnly: bo
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         selectionOnDrag={false}
         onlyRenderVisibleElements
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ maxZoom: 1.1 }}
         minZoom={0.1}
         defaultEdgeOptions={{ type: 'smoothstep' }}
-        proOptions={{ hideAttribution: true }}
         aria-label="Flow canvas"
       >
         <Background gap={20} />

@@ -1,7 +1,7 @@
 'use client';
 
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { MappingEditor } from '../mapping/mapping-editor';
 import { Dialog } from '../ui/dialog';
 import { ToastProvider } from '../ui/toast';
@@ -74,19 +74,23 @@ function Workspace({ flow, canBuild, items }: { flow: FlowEditorProps['flow']; c
 }
 
 export function FlowEditor({ flow, ...ctx }: FlowEditorProps) {
-  const [loaded, setLoaded] = useState(false);
+  const [loaded, setLoaded] = useState<string | null>(null);
+  // Load once per flow: a server re-render hands in a new draft object for the same flow, and the
+  // editor's state (ahead of the last autosave) must win over it.
+  const initial = useRef(flow.draft);
+  initial.current = loaded === flow.id ? initial.current : flow.draft;
   useEffect(() => {
-    useEditor.getState().load(flow.draft);
+    useEditor.getState().load(initial.current);
     useEditorUi.getState().set({ mappingNodeId: null, panel: 'inspector', saveOpen: false });
-    setLoaded(true);
-  }, [flow.id, flow.draft]);
+    setLoaded(flow.id);
+  }, [flow.id]);
   useValidation(ctx.connectors);
   const items = useMemo(() => paletteItems(ctx.connectors), [ctx.connectors]);
   const value = useMemo(() => ({ ...ctx, flowId: flow.id }), [ctx, flow.id]);
   return (
     <EditorContext.Provider value={value}>
       <ToastProvider>
-        <ReactFlowProvider>{loaded && <Workspace flow={flow} canBuild={ctx.canBuild} items={items} />}</ReactFlowProvider>
+        <ReactFlowProvider>{loaded === flow.id && <Workspace flow={flow} canBuild={ctx.canBuild} items={items} />}</ReactFlowProvider>
       </ToastProvider>
     </EditorContext.Provider>
   );

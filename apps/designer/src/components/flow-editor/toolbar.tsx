@@ -1,5 +1,6 @@
 'use client';
 
+import { useReactFlow } from '@xyflow/react';
 import Link from 'next/link';
 import { Button } from '../ui/button';
 import { useEditor } from './store';
@@ -13,6 +14,11 @@ export function Toolbar({ name, status, canBuild }: { name: string; status: Save
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
   const { undo, redo, autoLayout } = useEditor.getState();
+  const { fitView } = useReactFlow();
+  const tidy = () => {
+    autoLayout();
+    requestAnimationFrame(() => void fitView({ duration: 200, maxZoom: 1.1 }));
+  };
   const panel = useEditorUi((s) => s.panel);
   const setUi = useEditorUi((s) => s.set);
   const tab = (p: typeof panel, label: string) => (
@@ -41,7 +47,7 @@ export function Toolbar({ name, status, canBuild }: { name: string; status: Save
             <Button size="sm" variant="ghost" onClick={redo} disabled={!canRedo} aria-label="Redo" data-testid="redo">
               Redo
             </Button>
-            <Button size="sm" variant="ghost" onClick={autoLayout} data-testid="auto-layout">
+            <Button size="sm" variant="ghost" onClick={tidy} data-testid="auto-layout">
               Tidy up
             </Button>
           </>

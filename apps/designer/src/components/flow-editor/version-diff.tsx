@@ -49,7 +49,7 @@ function Visual({ a, b }: { a: Draft; b: Draft }) {
     <div className="grid grid-cols-[1fr_18rem] gap-4">
       <div className="h-[60vh] rounded border border-slate-200" data-testid="diff-visual">
         <ReactFlowProvider>
-          <ReactFlow nodes={nodes} edges={edges} fitView nodesDraggable={false} nodesConnectable={false} proOptions={{ hideAttribution: true }} aria-label="Version differences" />
+          <ReactFlow nodes={nodes} edges={edges} fitView nodesDraggable={false} nodesConnectable={false} aria-label="Version differences" />
         </ReactFlowProvider>
       </div>
       <ul className="space-y-1 overflow-auto text-xs" data-testid="diff-summary">

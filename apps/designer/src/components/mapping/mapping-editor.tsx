@@ -89,7 +89,7 @@ export function MappingEditor({ node }: { node: StepNode }) {
   };
 
   return (
-    <div className="grid h-[72vh] grid-cols-[18rem_1fr_22rem] gap-4" data-testid="mapping-editor">
+    <div className="grid h-[72vh] grid-cols-[20rem_1fr_22rem] gap-4" data-testid="mapping-editor">
       <SourceTree sources={sources} />
       <section aria-label="Target fields" className="flex min-h-0 flex-col">
         <h3 className="mb-1 text-xs font-semibold text-slate-700">{action ? `${action.title}: fields to fill` : 'Output fields'}</h3>

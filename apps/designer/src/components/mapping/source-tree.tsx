@@ -33,9 +33,9 @@ export function SourceTree({ sources }: { sources: SourceNode[] }) {
             data-testid="source-item"
             data-path={s.path}
           >
-            <span className="truncate">{s.label}</span>
+            <span className="min-w-0 flex-1 truncate">{s.label}</span>
             <span className="shrink-0 text-[10px] text-slate-600">{s.type}</span>
-            <span className="ml-auto truncate font-mono text-[10px] text-slate-600">{preview(s.sample)}</span>
+            <span className="max-w-[35%] shrink-0 truncate font-mono text-[10px] text-slate-600">{preview(s.sample)}</span>
           </li>
         ))}
       </ul>

@@ -15,7 +15,8 @@ let described: ConnectorDescription[] | undefined;
 
 /** Installed connectors, plus described-only previews for connectors that are not installed yet. */
 export function connectorDescriptions(): ConnectorDescription[] {
-  described ??= [...registry.describe(), ...[sage100Preview].filter((p) => !registry.has(p.id, p.version))];
+  // JSON round trip: zod's JSON Schemas may carry non-plain objects, which server components cannot pass to the client.
+  described ??= JSON.parse(JSON.stringify([...registry.describe(), ...[sage100Preview].filter((p) => !registry.has(p.id, p.version))])) as ConnectorDescription[];
   return described;
 }
 

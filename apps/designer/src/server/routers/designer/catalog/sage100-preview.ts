@@ -42,7 +42,8 @@ const customer = z.object({ ARDivisionNo: z.string(), CustomerNo: z.string(), Cu
 
 const action = (key: string, title: string, description: string, input: z.ZodType, output: z.ZodType, idempotent: boolean | 'key') => ({
   key, title, description, idempotent, input: jsonSchemaOf(input), output: jsonSchemaOf(output, 'output'),
-  ui: { fields: { WarehouseCode: { label: 'Warehouse', picker: { source: 'warehouses' } }, 'Lines[].ItemCode': { label: 'Item', picker: { source: 'items' } } } },
+  // No picker hints: pickers need the installed connector (companies, warehouses, items come with it).
+  ui: {},
 });
 
 export const sage100Preview: ConnectorDescription = {
@@ -57,6 +58,6 @@ export const sage100Preview: ConnectorDescription = {
     action('getCustomer', 'Get customer', 'Reads an AR customer with credit hold, limit and balance.', z.object({ ARDivisionNo: division, CustomerNo: customerNo }), customer, true),
   ],
   triggers: [],
-  pickers: ['companies', 'warehouses', 'items'],
+  pickers: [],
   discovers: false,
 };
