@@ -1,6 +1,6 @@
 // The emulator's control API (/__emulator): faults, clock, moving documents forward, stock, stamp-less bulk
 // updates, options. Mounted only when the gateway runs on the emulator, and answered only over loopback.
-import { bulkUpdate, invoiceOrder, parseCustomerKey, postCashReceipt, purgeRows, setStock, shipOrder, type Company, type Sage100Emulator } from '@conduit/sage100-boi';
+import { bulkUpdate, invoiceOrder, NO_FAULTS, parseCustomerKey, postCashReceipt, purgeRows, setStock, shipOrder, type Company, type Sage100Emulator } from '@conduit/sage100-boi';
 import { z } from 'zod';
 import type { GatewayContext } from '../context';
 import { GatewayError } from '../http/errors';
@@ -15,6 +15,7 @@ export const faultsSchema = z.strictObject({
   sessionLossMidOrder: z.number().int().min(0).optional().describe('The next N orders lose their session while adding lines'),
   timeoutAfterCommit: z.number().int().min(0).optional().describe('The next N order writes commit, then time out'),
   stamplessWrites: z.boolean().optional().describe('Writes skip DateUpdated/TimeUpdated (Visual Integrator style)'),
+  licencesAvailable: z.number().int().min(0).nullable().optional().describe('Licence exhaustion: licences left for new logons (null = unlimited)'),
 });
 
 export type AdvanceStep = 'shipped' | 'invoiced' | 'paid';
@@ -65,7 +66,7 @@ export function emulatorRoutes(emu: Sage100Emulator, reseed: () => void): RouteD
       summary: 'Clear every fault and phantom lock',
       tag,
       handler: async () => {
-        emu.faults = { latencyMs: 0, sessionLossMidOrder: 0, timeoutAfterCommit: 0, stamplessWrites: false };
+        emu.faults = { ...NO_FAULTS };
         emu.releasePhantomLocks();
         return { data: emu.faults };
       },

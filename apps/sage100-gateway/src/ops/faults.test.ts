@@ -76,6 +76,19 @@ describe('faults', () => {
     expect((await t.api('PATCH', '/customers/01-REDWOOD', { comment: 'free' })).status).toBe(200);
   });
 
+  it('licence exhaustion: a new Sage session cannot log on (503, retryable); pooled sessions keep working', async () => {
+    const fresh = await startTestGateway();
+    await fresh.emulator.setFaults({ licencesAvailable: 0 });
+    const r = await fresh.api('POST', '/sales-orders', body());
+    expect(r.status).toBe(503);
+    expect(r.body.error).toMatchObject({ code: 'COMPANY_UNAVAILABLE', retryable: true, sageMessage: 'No user licenses are available. Try again later.' });
+    await fresh.emulator.setFaults({ licencesAvailable: 1 });
+    expect((await fresh.api('POST', '/sales-orders', body())).status).toBe(201);
+    await fresh.emulator.setFaults({ licencesAvailable: 0 });
+    expect((await fresh.api('POST', '/sales-orders', body())).status).toBe(201);
+    await fresh.gw.close();
+  });
+
   it('latency slows calls down without failing them', async () => {
     await t.emulator.setFaults({ latencyMs: 30 });
     expect((await t.api('GET', '/customers/01-REDWOOD')).status).toBe(200);

@@ -25,9 +25,11 @@ export interface Faults {
   timeoutAfterCommit: number;
   /** Writes skip DateUpdated/TimeUpdated, as Visual Integrator bulk jobs do. */
   stamplessWrites: boolean;
+  /** Licence exhaustion: user licences left for new logons (null = unlimited). Open sessions keep theirs. */
+  licencesAvailable: number | null;
 }
 
-export const NO_FAULTS: Faults = { latencyMs: 0, sessionLossMidOrder: 0, timeoutAfterCommit: 0, stamplessWrites: false };
+export const NO_FAULTS: Faults = { latencyMs: 0, sessionLossMidOrder: 0, timeoutAfterCommit: 0, stamplessWrites: false, licencesAvailable: null };
 
 interface Lock {
   sessionId: number;

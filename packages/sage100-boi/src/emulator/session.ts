@@ -15,6 +15,7 @@ export class EmulatorSession implements BoiSession {
   module = '';
   private readonly dates = new Map<string, string>();
   private dead = false;
+  private holdsLicence = false;
 
   constructor(readonly emu: Sage100Emulator) {
     this.id = emu.newSessionId();
@@ -34,6 +35,7 @@ export class EmulatorSession implements BoiSession {
   kill(): void {
     this.dead = true;
     this.emu.unlockSession(this.id);
+    this.releaseLicence();
   }
 
   nSetUser(user: string, password: string): number {
@@ -51,8 +53,20 @@ export class EmulatorSession implements BoiSession {
     if (!company.options.allowExternalAccess) return this.result(false, `External access is not allowed for company ${company.code}.`);
     if (!this.user.companies.includes(company.code) && !this.user.companies.includes('*'))
       return this.result(false, `You do not have access to company ${company.code}.`);
+    // A running BOI session consumes a Sage user licence (reference §2.1).
+    const left = this.emu.faults.licencesAvailable;
+    if (!this.holdsLicence && left !== null) {
+      if (left <= 0) return this.result(false, 'No user licenses are available. Try again later.');
+      this.emu.faults.licencesAvailable = left - 1;
+      this.holdsLicence = true;
+    }
     this.company = company;
     return this.result(true, '');
+  }
+
+  private releaseLicence(): void {
+    if (this.holdsLicence && this.emu.faults.licencesAvailable !== null) this.emu.faults.licencesAvailable++;
+    this.holdsLicence = false;
   }
 
   nSetDate(module: string, ymd: string): number {
@@ -103,6 +117,7 @@ export class EmulatorSession implements BoiSession {
 
   DropObject(): void {
     if (!this.dead) this.emu.unlockSession(this.id);
+    this.releaseLicence();
     this.dead = true;
   }
 }
