@@ -1,5 +1,5 @@
 // Customers: get, search, create (key normalisation, next number, idempotent by external id), update, credit.
-import { TABLES, round, type BoiRef, type Row } from '@conduit/sage100-boi';
+import { formatCustomerKey, normalizeCustomerNo, normalizeDivision, TABLES, round, type BoiObject, type BoiRef, type Row } from '@conduit/sage100-boi';
 import { z } from 'zod';
 import type { GatewayContext } from '../context';
 import { route } from '../http/route';
@@ -21,14 +21,14 @@ const BUS = { module: 'A/R', task: 'AR_Customer_ui', object: 'AR_Customer_bus' }
 
 const hasExtRef = (ctx: GatewayContext, co: string, table: string) => ctx.table(co, table).columns.some((c) => c.name === 'UDF_EXT_REF');
 
+function takeNextNumber(obj: BoiObject): string {
+  const ref: BoiRef<string> = { value: '' };
+  check(obj, obj.nGetNextCustomerNo(ref), { warnings: [], what: 'next customer number' });
+  return ref.value;
+}
+
 function nextCustomerNo(ctx: GatewayContext, co: string): Promise<string> {
-  return ctx.pool(co).use((session, setProgram) =>
-    withObject(session, setProgram, { ...BUS, date: ctx.today() }, (obj) => {
-      const ref: BoiRef<string> = { value: '' };
-      check(obj, obj.nGetNextCustomerNo(ref), { warnings: [], what: 'next customer number' });
-      return ref.value;
-    }),
-  );
+  return ctx.pool(co).use((session, setProgram) => withObject(session, setProgram, { ...BUS, date: ctx.today() }, takeNextNumber));
 }
 
 export const customerRoutes = [
@@ -95,14 +95,16 @@ export const customerRoutes = [
           return row ? `${row.ARDivisionNo}-${row.CustomerNo}` : null;
         },
         create: async () => {
-          const no = customerNo ?? (await nextCustomerNo(ctx, co));
           const warnings: Warning[] = [];
           const table = ctx.table(co, 'AR_Customer');
           const udf = withRef && extRef ? { ...rest.udf, EXT_REF: extRef } : rest.udf;
           const resultKey = await ctx.pool(co).use((session, setProgram) =>
             withObject(session, setProgram, { ...BUS, date: ctx.today() }, (obj) => {
-              const [div, no2] = createRecord(obj, { table, keys: [{ column: 'ARDivisionNo', value: arDivisionNo, field: 'arDivisionNo' }, { column: 'CustomerNo', value: no, field: 'customerNo' }], fields: { ...rest, udf }, what: `customer ${arDivisionNo}-${no}`, warnings });
-              return `${div}-${no2}`;
+              const no = customerNo ?? takeNextNumber(obj);
+              const keys = [{ column: 'ARDivisionNo', value: arDivisionNo, field: 'arDivisionNo' }, { column: 'CustomerNo', value: no, field: 'customerNo' }];
+              const what = `customer ${formatCustomerKey({ arDivisionNo: normalizeDivision(arDivisionNo), customerNo: normalizeCustomerNo(no) })}`;
+              const [savedDivision, savedNo] = createRecord(obj, { table, keys, fields: { ...rest, udf }, what, warnings });
+              return `${savedDivision}-${savedNo}`;
             }),
           );
           return { resultKey, warnings };
