@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { startTestGateway, type TestGateway } from '../testing';
-import { changesOut, creditOut, customerOut, invoiceOut, itemOut, orderOut, sinceList } from './schemas';
+import { changesOut, creditOut, customerOut, invoiceOut, itemOut, orderOut, previewOut, sinceList } from './schemas';
 
 let t: TestGateway;
 beforeAll(async () => {
@@ -22,6 +22,7 @@ describe('/openapi.json response schemas', () => {
     conforms(itemOut, (await t.api('GET', '/items/FAST-1001')).body.data);
     const order = (await t.api<{ salesOrderNo: string } & Record<string, unknown>>('POST', '/sales-orders', { arDivisionNo: '01', customerNo: 'ACMEIND', externalId: 'schema-1', lines: [{ itemCode: 'FAST-1001', quantityOrdered: 1 }] })).body.data;
     conforms(orderOut, order);
+    conforms(previewOut, (await t.api('POST', '/sales-orders/preview', { arDivisionNo: '01', customerNo: 'ACMEIND', lines: [{ itemCode: 'FAST-1001', quantityOrdered: 1 }] })).body.data);
     await t.emulator.advanceOrder(order.salesOrderNo, 'invoiced');
     const invoices = (await t.api('GET', '/invoices?since=2020-01-01')).body.data;
     conforms(sinceList(invoiceOut), invoices);

@@ -24,6 +24,7 @@ export const itemList = list(itemOut);
 export const orderSummaryOut = recordSchema('SO_SalesOrderHeader', orderExtra);
 export const orderOut = recordSchema('SO_SalesOrderHeader', { ...orderExtra, lines: z.array(recordSchema('SO_SalesOrderDetail')) });
 export const orderList = list(orderSummaryOut);
+export const previewOut = orderOut.extend({ salesOrderNo: z.null().describe('nothing was saved'), preview: z.literal(true) });
 export const invoiceOut = recordSchema('AR_InvoiceHistoryHeader', { customerKey: z.string(), invoiceTotal: z.number(), lines: z.array(recordSchema('AR_InvoiceHistoryDetail')) });
 export const receiptOut = recordSchema('AR_CashReceiptsHistory', { customerKey: z.string() });
 export const sinceList = (item: z.ZodType) => z.object({ items: z.array(item), highWaterMark: z.string().nullable() });

@@ -9,7 +9,7 @@ import { toApi } from '../sage/records';
 import { companyParams, customerOf, idempotencyHeader, idempotentCreate, page, pageQuery, readRows } from './common';
 import { addLine, buildOrder, headerFields, lineSchema, lineUpdateSchema, orderInput, type BuildTables, type OrderInput } from './order-builder';
 import { findByExternalId, loadOrder, orderSummary } from './orders-read';
-import { orderList, orderOut } from '../http/schemas';
+import { orderList, orderOut, previewOut } from '../http/schemas';
 
 const BUS = { module: 'S/O', task: 'SO_SalesOrder_ui', object: 'SO_SalesOrder_bus' };
 const orderParams = companyParams.extend({ salesOrderNo: z.string().min(1).max(7) });
@@ -72,7 +72,7 @@ export const salesOrderRoutes = [
     method: 'POST',
     path: '/v1/companies/:company/sales-orders/preview',
     summary: 'Price and total an order without saving it (built in SO_SalesOrder_bus, then nClear; uses up an order number)',
-    response: orderOut,
+    response: previewOut,
     tag: 'sales-orders',
     params: companyParams,
     body: orderInput.omit({ externalId: true }),
