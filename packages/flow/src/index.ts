@@ -20,7 +20,7 @@ export {
 } from './schema';
 export { type Catalog, type ActionInfo, type TriggerInfo } from './catalog';
 export { type Problem, hasErrors } from './problems';
-export { validateFlow } from './validate';
+export { validateFlow, scopeTypesOf } from './validate';
 export { compileFlow, type CompileResult } from './compile';
 export { type Plan, type PlanStep, type Incoming, type ResolvedAction } from './plan';
 export { createFlowVersion, hashFlow, preparePlan, type FlowVersion, type PreparedPlan } from './version';
@@ -28,3 +28,4 @@ export { OUTPUT_TYPES } from './scope';
 export { reachableFrom, findCycles, topologicalOrder, type GraphLike, type TraverseOptions } from './graph';
 export { canonicalJson } from './canonical';
 export { sha256Hex } from './sha256';
+export { catalogFromDescriptions, isReadAction, requiredOf, type DescribedConnector } from './describe-catalog';

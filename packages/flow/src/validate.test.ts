@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalog, leadToCash } from './fixtures';
-import { type Catalog, type FlowGraph, type FlowNode, type Problem, validateFlow } from './index';
+import { typeToString } from '@conduit/mapping';
+import { type Catalog, type FlowGraph, type FlowNode, type Problem, scopeTypesOf, validateFlow } from './index';
 
 type Edit = (g: FlowGraph) => void;
 const node = (g: FlowGraph, id: string): FlowNode => g.nodes.find((n) => n.id === id)!;
@@ -139,5 +140,19 @@ describe('validateFlow', () => {
       { nodeId: 'size', field: 'config.cases.1.port', severity: 'error', message: "two cases use the port 'big'" },
       { nodeId: 'size', field: 'config.cases.2.port', severity: 'error', message: "'default' is the port for no match; name the case differently" },
     ]);
+  });
+
+  it('tells the designer what each node can read', () => {
+    const scopes = scopeTypesOf(leadToCash(), catalog);
+    const steps = (id: string) => {
+      const t = scopes.get(id);
+      return t?.kind === 'object' && t.props.steps?.kind === 'object' ? Object.keys(t.props.steps.props) : [];
+    };
+    expect(steps('keys')).toEqual(['won']);
+    expect(steps('order').sort()).toEqual(['approve', 'create', 'exists', 'find', 'keys', 'size', 'won']);
+    const pause = scopes.get('pause');
+    const each = pause?.kind === 'object' && pause.props.steps?.kind === 'object' ? pause.props.steps.props.each : undefined;
+    expect(each && typeToString(each)).toBe('{ item: { itemCode: string; quantity: number; unitPrice: number | null; amount: number | null }; index: number }');
+    expect(scopeTypesOf({ nope: 1 }, catalog).size).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 // validateFlow: every problem of a flow graph, each located by node/edge id and field. Never throws.
+import { type Type } from '@conduit/mapping';
 import { type Catalog } from './catalog';
 import { checkNode, resolve } from './nodes';
 import { type Problem } from './problems';
@@ -11,6 +12,8 @@ export interface Analysis {
   graph?: FlowGraph;
   structure?: Structure;
   resolved?: Resolved;
+  /** Type of `{ trigger, steps }` as each node sees it; only when the structure is sound. */
+  scopes?: Map<string, Type>;
 }
 
 export function validateFlow(graph: unknown, catalog: Catalog): Problem[] {
@@ -28,7 +31,13 @@ export function analyzeFlow(input: unknown, catalog: Catalog): Analysis {
   // Types need a sound structure (ancestors, loop bodies); without it, nodes are still checked untyped.
   const scopes = structure ? scopeTypes(structure, resolved) : undefined;
   for (const n of graph.nodes) checkNode(n, scopes?.get(n.id), resolved, problems);
-  return { problems, graph, ...(structure ? { structure } : {}), resolved };
+  return { problems, graph, ...(structure ? { structure } : {}), resolved, ...(scopes ? { scopes } : {}) };
+}
+
+/** What each node's expressions can read, as types — for the designer's field pickers and autocomplete.
+ * Empty when the graph's structure is broken (cycles, unknown edge ends). */
+export function scopeTypesOf(graph: unknown, catalog: Catalog): ReadonlyMap<string, Type> {
+  return analyzeFlow(graph, catalog).scopes ?? new Map();
 }
 
 /** Turns a schema issue path like nodes.3.config.inputs into the node id + field the designer highlights. */
