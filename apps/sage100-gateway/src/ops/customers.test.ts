@@ -17,6 +17,10 @@ describe('gateway basics', () => {
     const spec = (await (await fetch(`${t.gw.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(spec.paths)).toContain('/v1/companies/{company}/sales-orders');
     expect((await t.api('GET', '/v1/companies/XYZ/customers/01-A')).body.error.code).toBe('COMPANY_UNAVAILABLE');
+    expect((await t.api('GET', '/v1/companies')).body.data).toEqual({ items: [{ code: 'ABC' }] });
+    const lookups = (await t.api<Record<string, { code: string }[]>>('GET', '/lookups')).body.data;
+    expect(lookups.divisions?.map((d) => d.code)).toEqual(['01', '02']);
+    expect(lookups.warehouses?.map((w) => w.code)).toEqual(['000', '001']);
   });
 });
 
