@@ -63,6 +63,11 @@ describe('customers', () => {
     const wrongType = await t.api('POST', '/customers', { arDivisionNo: '01', customerName: 'X', creditLimit: 'lots' });
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.error.field).toBe('creditLimit');
+    const raw = (body: string) => fetch(`${t.gw.url}/v1/companies/ABC/customers`, { method: 'POST', headers: { authorization: `Bearer ${t.gw.token}`, 'content-type': 'application/json' }, body });
+    const broken = await raw('{"arDivisionNo": ');
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
+    expect((await raw('[1,2]')).status).toBe(400);
     const badDiv = await t.api('POST', '/customers', { arDivisionNo: '07', customerNo: 'NODIV', customerName: 'X' });
     expect(badDiv.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'arDivisionNo' });
   });
