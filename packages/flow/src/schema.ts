@@ -28,9 +28,10 @@ const ConnectorCall = z.object({
 
 export const TriggerConfigSchema = z.discriminatedUnion('type', [
   /** A connector event pushed to our webhook ingress (Streak box events). */
-  z.object({ type: z.literal('webhook'), connector: ConnectorRefSchema, event: z.string().min(1), connectionRef: z.string().min(1).optional(), filter: Expression.optional() }),
+  /** `event` is the connector's trigger key (Streak `boxEvent`); `params` its configuration (`{ event: 'BOX_CHANGE_STAGE', pipelineKey }`). */
+  z.object({ type: z.literal('webhook'), connector: ConnectorRefSchema, event: z.string().min(1), params: z.record(z.string(), z.unknown()).optional(), connectionRef: z.string().min(1).optional(), filter: Expression.optional() }),
   /** A connector change feed polled on a schedule (Sage 100 gateway). */
-  z.object({ type: z.literal('changeFeed'), connector: ConnectorRefSchema, feed: z.string().min(1), connectionRef: z.string().min(1).optional(), pollSeconds: z.number().int().min(10).max(86_400).optional(), filter: Expression.optional() }),
+  z.object({ type: z.literal('changeFeed'), connector: ConnectorRefSchema, feed: z.string().min(1), params: z.record(z.string(), z.unknown()).optional(), connectionRef: z.string().min(1).optional(), pollSeconds: z.number().int().min(10).max(86_400).optional(), filter: Expression.optional() }),
   z.object({ type: z.literal('schedule'), cron: z.string().regex(/^\S+( \S+){4}$/, 'cron needs five fields: minute hour day month weekday'), timeZone: z.string().min(1).optional() }),
   z.object({ type: z.literal('manual'), payloadSchema: JsonSchemaLike.optional() }),
 ]);
