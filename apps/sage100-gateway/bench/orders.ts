@@ -36,9 +36,13 @@ async function run(count: number, offset: number): Promise<number> {
 }
 
 await run(200, 1_000_000); // warm-up: JIT, connection pool
+server.send('mark');
 const ms = await run(total, 0);
 const perSecond = (total / ms) * 1000;
-console.log(`sage100-gateway bench: ${total} sales orders x 3 lines, concurrency ${concurrency}, ${(ms / 1000).toFixed(2)} s → ${perSecond.toFixed(0)} orders/s (${((ms / total) * concurrency).toFixed(2)} ms mean latency)`);
 server.send('stop');
+const cpu = await new Promise<NodeJS.CpuUsage>((resolve) => server.once('message', (m) => resolve(m as NodeJS.CpuUsage)));
 await new Promise((resolve) => server.once('exit', resolve));
+// CPU per order in the gateway process is the load-independent figure; wall-clock rate depends on what else runs.
+const cpuPerOrder = (cpu.user + cpu.system) / 1000 / total;
+console.log(`sage100-gateway bench: ${total} sales orders x 3 lines, concurrency ${concurrency}, ${(ms / 1000).toFixed(2)} s → ${perSecond.toFixed(0)} orders/s (${((ms / total) * concurrency).toFixed(2)} ms mean latency); gateway CPU ${cpuPerOrder.toFixed(2)} ms/order ≈ ${(1000 / cpuPerOrder).toFixed(0)} orders/s per free core`);
 rmSync(dir, { recursive: true, force: true });

@@ -11,4 +11,9 @@ co.options.creditPolicy = 'ignore';
 const customers = [...co.table('AR_Customer').scan()].filter((c) => c.CustomerStatus === 'A').map((c) => [String(c.ARDivisionNo), String(c.CustomerNo)]);
 const items = [...co.table('CI_Item').scan()].filter((i) => i.ItemType === '1' && i.InactiveItem === 'N').map((i) => String(i.ItemCode));
 process.send?.({ url: gw.url, token: gw.token, customers, items });
-process.on('message', () => void gw.close().then(() => process.exit(0)));
+// 'mark' starts the CPU measurement after warm-up; 'stop' reports CPU used since the mark, then exits.
+let mark = process.cpuUsage();
+process.on('message', (msg) => {
+  if (msg === 'mark') mark = process.cpuUsage();
+  else void gw.close().then(() => process.send?.(process.cpuUsage(mark), () => process.exit(0)));
+});
