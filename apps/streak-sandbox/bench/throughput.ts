@@ -1,8 +1,9 @@
 // Loopback throughput: starts the sandbox as its own process (with a data file, so persistence is
 // included), then drives it with keep-alive fetch from this process for ~10 s and prints two figures:
-// simple GETs per second and box updates per second. Run: pnpm --filter @conduit/streak-sandbox bench
+// simple GETs per second and box updates per second, each with the server's CPU time per request.
+// Run: pnpm --filter @conduit/streak-sandbox bench
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,8 @@ import { DEMO_API_KEY, demoSeed } from '../src/index';
 const CONCURRENCY = 32;
 const PHASE_MS = 5_000;
 const WARMUP_MS = 1_000;
+/** USER_HZ: the unit of utime/stime in /proc/<pid>/stat on Linux. */
+const CLOCK_TICKS = 100;
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 const headers = {
   authorization: `Basic ${Buffer.from(`${DEMO_API_KEY}:`).toString('base64')}`,
@@ -39,8 +42,21 @@ async function startServer(port: number, dataFile: string) {
   return child;
 }
 
-/** Run `op` from CONCURRENCY loops for `ms`; returns completed requests per second. */
-async function measure(ms: number, op: (i: number) => Promise<Response>): Promise<number> {
+/** CPU seconds (user + system) the server process has used so far, from /proc (Linux). */
+function serverCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+interface Result {
+  perSecond: number;
+  /** Server CPU time per request, so the figure means something on a busy shared machine. */
+  cpuMicros: number;
+}
+
+/** Run `op` from CONCURRENCY loops for `ms`. */
+async function measure(ms: number, op: (i: number) => Promise<Response>, pid: number): Promise<Result> {
+  const cpuBefore = serverCpuSeconds(pid);
   const until = Date.now() + ms;
   let done = 0;
   let failed = 0;
@@ -56,8 +72,13 @@ async function measure(ms: number, op: (i: number) => Promise<Response>): Promis
     }),
   );
   if (failed > 0) throw new Error(`${failed} requests failed`);
-  return done / ((Date.now() - start) / 1000);
+  const cpu = serverCpuSeconds(pid) - cpuBefore;
+  return { perSecond: done / ((Date.now() - start) / 1000), cpuMicros: (cpu / done) * 1e6 };
 }
+
+const report = (label: string, r: Result): string =>
+  `${label}: ${Math.round(r.perSecond)}/s measured; server CPU ${Math.round(r.cpuMicros)} µs each ` +
+  `(≈ ${Math.round(1e6 / r.cpuMicros)}/s per fully available core)`;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'streak-sandbox-bench-'));
@@ -81,17 +102,16 @@ async function main(): Promise<void> {
         }),
       });
     const loadBefore = loadavg()[0] ?? 0;
-    await measure(WARMUP_MS, get);
-    const gets = await measure(PHASE_MS, get);
-    const updates = await measure(PHASE_MS, update);
+    const pid = child.pid as number;
+    await measure(WARMUP_MS, get, pid);
+    const gets = await measure(PHASE_MS, get, pid);
+    const updates = await measure(PHASE_MS, update, pid);
     // Other processes compete for the same cores; the load average puts the figures in context.
-    console.log(`load average before the run: ${loadBefore.toFixed(1)}`);
     console.log(
-      `GET  /api/v1/boxes/{key}: ${Math.round(gets)} req/s (${CONCURRENCY} keep-alive connections, ${PHASE_MS / 1000}s)`,
+      `load average before the run: ${loadBefore.toFixed(1)} (${CONCURRENCY} keep-alive connections, ${PHASE_MS / 1000} s per phase)`,
     );
-    console.log(
-      `POST /api/v1/boxes/{key}: ${Math.round(updates)} updates/s (state persisted to a JSON snapshot)`,
-    );
+    console.log(report('GET  /api/v1/boxes/{key} (simple GET)', gets));
+    console.log(report('POST /api/v1/boxes/{key} (box update, persisted)', updates));
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
