@@ -102,7 +102,7 @@ function compileNode(e: Expr, slots: PathSlots): Compiled {
       };
     }
     case 'each':
-      return compileEach(sub(e.list), sub(e.body));
+      return compileEach(compileElements(e.list, slots), sub(e.body));
     case 'call':
       return compileCall(e.fn, e.args.map(sub));
     case 'unary': {
@@ -146,16 +146,31 @@ function compileName(name: string): Compiled {
   }
 }
 
-function compileEach(list: Compiled, body: Compiled): Compiled {
-  return (env) => {
+/** The elements of the list `e` evaluates to, read through the safe accessor into a fresh array (null for
+ * null). For a static path the copy is kept for the evaluation, so every field iterating it shares one read. */
+export function compileElements(e: Expr, slots: PathSlots): (env: Env) => unknown[] | null {
+  const list = compileExpr(e, slots);
+  const read = (env: Env): unknown[] | null => {
     const l = list(env);
     if (l === null) return null;
     if (!Array.isArray(l)) return fail(`[] expects a list, got ${describe(l)}`);
+    const copy = new Array<unknown>(l.length);
+    for (let i = 0; i < l.length; i++) copy[i] = readProperty(l, i);
+    return copy;
+  };
+  const path = staticPath(e);
+  return path === undefined ? read : (memoized(slots.slot(`${path}[]`), read) as (env: Env) => unknown[] | null);
+}
+
+function compileEach(elements: (env: Env) => unknown[] | null, body: Compiled): Compiled {
+  return (env) => {
+    const l = elements(env);
+    if (l === null) return null;
     const saved = env.item;
     const out = new Array<unknown>(l.length);
     try {
       for (let i = 0; i < l.length; i++) {
-        env.item = readProperty(l, i);
+        env.item = l[i];
         out[i] = body(env);
       }
     } finally {

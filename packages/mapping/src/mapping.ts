@@ -4,7 +4,7 @@
 import { type Expr } from './ast';
 import { readProperty } from './access';
 import { fail, type EvalContext } from './context';
-import { compileExpr as compileScoped, type Compiled, type Env, failureMessage, newEnv, PathSlots, truthy } from './evaluator';
+import { compileElements, compileExpr as compileScoped, type Compiled, type Env, failureMessage, newEnv, PathSlots, truthy } from './evaluator';
 import { getFunction } from './functions';
 import { arityOf, describe, describeArity, type FunctionDef } from './functions/define';
 import { parseExpression } from './parser';
@@ -161,7 +161,7 @@ function compileField(field: MappingField, target: TargetPath, report: Report, s
   }
   const tail = target.tail;
   const writeTail = writerFor(tail);
-  const perElement = source && source.type === 'each' ? compileExpr(source.list) : undefined;
+  const perElement = source && source.type === 'each' ? compileElements(source.list, slots) : undefined;
   return (env, out, errors) => {
     let elements: unknown[];
     try {
@@ -177,7 +177,8 @@ function compileField(field: MappingField, target: TargetPath, report: Report, s
     // A plain loop, not a closure per element: this is the hot path for order lines.
     for (let i = 0; i < elements.length; i++) {
       try {
-        const el = readProperty(elements, i);
+        // Lists from a source path were already copied through the safe accessor; computed ones were not.
+        const el = perElement ? elements[i] : readProperty(elements, i);
         // Every source element gets its output element, even if this field skips it.
         const slot = tail.length ? elementAt(dest, i) : undefined;
         let v: unknown = el;

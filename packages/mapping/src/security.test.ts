@@ -89,7 +89,7 @@ describe('sandbox', () => {
     expect(run('trigger[].x', arr).ok).toBe(false);
     const perElement = compileMapping({ fields: [{ target: 'L[].x', source: 'trigger[].x' }, { target: 'M[]', source: 'trigger' }] });
     expect(evaluate(perElement, { trigger: arr }).errors).toEqual([
-      { field: 'L[0].x', message: "property '0' is computed by code, not data, and cannot be read" },
+      { field: 'L[].x', message: "property '0' is computed by code, not data, and cannot be read" },
       { field: 'M[0]', message: "property '0' is computed by code, not data, and cannot be read" },
     ]);
     for (const fn of ['sum', 'first', 'last', 'join', 'compact', 'unique', 'flatten']) expect(run(`${fn}(trigger)`, arr).ok).toBe(false);

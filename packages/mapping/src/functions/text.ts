@@ -63,7 +63,11 @@ export const textFunctions = defineFunctions([
   },
   {
     name: 'concat', category: 'text', description: 'Joins values as text; nulls are skipped.', params: [p('values', T.any, { rest: true })], returns: S,
-    impl: (args) => args.filter((a) => a !== null).map((a) => text('concat', a)).join(''),
+    impl: (args) => {
+      let out = '';
+      for (const a of args) if (a !== null) out += text('concat', a);
+      return out;
+    },
   },
   {
     name: 'contains', category: 'text', description: 'Whether text contains another text.', params: [p('value', S), p('part', S)], returns: T.boolean,
