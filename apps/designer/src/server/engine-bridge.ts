@@ -2,8 +2,7 @@
 // entry point, runs execute in this process (routers/designer/test-runs/local-runner.ts); swap the
 // body of startTestRun/getTestRunProgress for engine calls when it does, keeping these signatures.
 import { randomUUID } from 'node:crypto';
-import { compileFlow } from '@conduit/flow';
-import { catalogOf } from '../components/flow-editor/model/catalog';
+import { catalogFromDescriptions, compileFlow } from '@conduit/flow';
 import { db } from './db';
 import { connectorDescriptions, connectorRegistry, withStoredConnection } from './routers/designer/catalog/connectors';
 import { runLocally, type ActionCaller } from './routers/designer/test-runs/local-runner';
@@ -38,7 +37,7 @@ function actionsFor(opts: { workspaceId: string; environmentKey: string }): Acti
 
 /** Starts a test run of a draft graph against a sample event; progress is polled with getTestRunProgress. */
 export async function startTestRun(opts: { workspaceId: string; flowId: string; graph: unknown; sample: unknown; environmentKey: string }): Promise<{ runId: string }> {
-  const compiled = compileFlow(opts.graph, catalogOf(connectorDescriptions()));
+  const compiled = compileFlow(opts.graph, catalogFromDescriptions(connectorDescriptions()));
   if (!compiled.ok) {
     const first = compiled.problems.find((p) => p.severity === 'error');
     throw new TestRunError(`fix the flow's problems first (${first?.message ?? 'see the problems list'})`);

@@ -1,10 +1,9 @@
 // Live validation: @conduit/flow's validateFlow on the current draft, re-run shortly after each logical
 // change (never on drag frames), with messages reworded for people who do not read zod paths.
 import type { ConnectorDescription } from '@conduit/connector-kit';
-import { validateFlow, type Problem } from '@conduit/flow';
+import { catalogFromDescriptions, validateFlow, type Problem } from '@conduit/flow';
 import { useEffect, useMemo } from 'react';
 import { create } from 'zustand';
-import { catalogOf } from './model/catalog';
 import { graphOf } from './model/draft';
 import { useEditor } from './store';
 
@@ -35,7 +34,7 @@ export function reword(p: Problem): string {
 
 export function useValidation(connectors: readonly ConnectorDescription[]): void {
   const rev = useEditor((s) => s.rev);
-  const catalog = useMemo(() => catalogOf(connectors), [connectors]);
+  const catalog = useMemo(() => catalogFromDescriptions(connectors), [connectors]);
   useEffect(() => {
     const timer = setTimeout(() => {
       const problems = validateFlow(graphOf(useEditor.getState().draft()), catalog);

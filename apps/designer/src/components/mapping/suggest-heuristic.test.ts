@@ -34,6 +34,13 @@ describe('the built-in mapping suggester', () => {
     for (const s of Object.values(byTarget)) expect(s.confidence).toBeGreaterThan(0.4);
   });
 
+  it('maps a Sage customer key target straight from a division-customer sample', () => {
+    const [s] = suggestMappings({ sources, targets: [{ path: 'customerKey', label: 'Customer', type: 'string', required: true }], mapped: [] });
+    expect(s).toMatchObject({ target: 'customerKey', source: 'trigger.fields.1005' });
+    expect(s!.expression).toBeUndefined();
+    expect(s!.reason).toContain('division-customer key');
+  });
+
   it('never proposes mapped targets, whole lists, or per-element sources for whole targets', () => {
     const s = suggestMappings({ sources, targets, mapped: ['CustomerNo'] });
     expect(s.map((x) => x.target)).not.toContain('CustomerNo');

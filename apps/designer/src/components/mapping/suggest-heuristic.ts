@@ -51,8 +51,10 @@ function valueFit(src: SourceField, target: TargetField): { transforms?: Suggest
   const v = src.sample;
   const t = lastSegment(target.path);
   if (typeof v === 'string' && /^\d{1,2}-[A-Z0-9]+$/i.test(v.trim())) {
-    if (t === 'ARDivisionNo') return { expression: 'sageCustomerKey($value).ARDivisionNo', bonus: 0.45, why: `the sample “${v}” is a Sage division-customer key` };
-    if (t === 'CustomerNo') return { expression: 'sageCustomerKey($value).CustomerNo', bonus: 0.45, why: `the sample “${v}” is a Sage division-customer key` };
+    const why = `the sample “${v}” is a Sage division-customer key`;
+    if (/^ardivisionno$/i.test(t)) return { expression: 'sageCustomerKey($value).ARDivisionNo', bonus: 0.45, why };
+    if (/^customerno$/i.test(t)) return { expression: 'sageCustomerKey($value).CustomerNo', bonus: 0.45, why };
+    if (/^customerkey$/i.test(t)) return { bonus: 0.3, why };
   }
   if (target.type === 'string' && /Date$/.test(t) && (typeof v === 'number' || src.type === 'date')) return { transforms: [{ fn: 'toSageDate' }], bonus: 0.1, why: 'dates become Sage’s YYYYMMDD' };
   if (target.type === 'number' && typeof v === 'string' && /^\s*\$?[\d,]+(\.\d+)?\s*$/.test(v)) return { transforms: [{ fn: 'number' }], bonus: 0.05, why: `the sample “${v}” is a number in text` };

@@ -58,6 +58,12 @@ export function JsonView({ value, testId }: { value: unknown; testId?: string })
   );
 }
 
+/** A validation error lists the fields and what is wrong with each; anything else shows its message. */
+function describe(error: unknown): string {
+  const issues = (error as { data?: { zodIssues?: Array<{ path: string; message: string }> | null } }).data?.zodIssues;
+  return issues?.length ? issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ') : messageOf(error);
+}
+
 export function ErrorNote({ error }: { error: unknown }) {
   if (!error) return null;
   return (
@@ -66,7 +72,7 @@ export function ErrorNote({ error }: { error: unknown }) {
       role="alert"
       data-testid="error-note"
     >
-      {messageOf(error)}
+      {describe(error)}
     </p>
   );
 }

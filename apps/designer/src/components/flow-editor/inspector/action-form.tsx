@@ -1,6 +1,7 @@
 'use client';
 
-import { findActionDescription, findConnector, isReadAction, requiredOf } from '../model/catalog';
+import { isReadAction, requiredOf } from '@conduit/flow';
+import { findActionDescription, findConnector } from '../model/catalog';
 import { useConnectionId, useEditorContext } from '../context';
 import { useEditor, type StepNode } from '../store';
 import { useEditorUi } from '../ui-store';

@@ -1,6 +1,6 @@
 // The palette: every kind of step a user can place, grouped by purpose, with the config it starts with.
 import type { ConnectorDescription } from '@conduit/connector-kit';
-import { isReadAction } from './catalog';
+import { isReadAction } from '@conduit/flow';
 
 export type PaletteGroup = 'Triggers' | 'Data' | 'Logic' | 'Streak' | 'Sage 100' | 'People' | 'Notify';
 export const PALETTE_GROUPS: PaletteGroup[] = ['Triggers', 'Data', 'Logic', 'Streak', 'Sage 100', 'People', 'Notify'];

@@ -1,9 +1,8 @@
 // Flow versions: "save version" freezes the draft (validated, compiled, hashed) as an immutable
 // version; history lists them; get returns two for the visual and JSON diff.
-import { createFlowVersion } from '@conduit/flow';
+import { catalogFromDescriptions, createFlowVersion } from '@conduit/flow';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { catalogOf } from '../../../components/flow-editor/model/catalog';
 import { DraftSchema, graphOf } from '../../../components/flow-editor/model/draft';
 import { db } from '../../db';
 import { roleProcedure, ROLES, router } from '../../trpc';
@@ -47,7 +46,7 @@ export const versionsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const flow = await flowOf(ctx.member.workspaceId, input.flowId);
       if (flow.archivedAt) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This flow is archived; restore it from the flow list before saving a version.' });
-      const result = createFlowVersion(graphOf(input.draft), catalogOf(connectorDescriptions()));
+      const result = createFlowVersion(graphOf(input.draft), catalogFromDescriptions(connectorDescriptions()));
       if (!result.ok) {
         const errors = result.problems.filter((p) => p.severity === 'error');
         throw new TRPCError({ code: 'BAD_REQUEST', message: `The flow has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix first (see the problems list): ${errors[0]?.message ?? ''}` });

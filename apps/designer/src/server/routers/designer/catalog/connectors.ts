@@ -1,11 +1,12 @@
 // Which connectors this designer knows and how a stored connection becomes a live one. Everything here
 // runs on the server: decrypted secrets never leave this process.
 import { ConnectorRegistry, openConnection, type Connection, type ConnectorDefinition, type ConnectorDescription } from '@conduit/connector-kit';
+import { sage100Connector } from '@conduit/connector-sage100';
 import { streakConnector } from '@conduit/connector-streak';
+import { authSettings } from '@conduit/engine/client';
 import { db, secrets } from '../../../db';
-import { sage100Preview } from './sage100-preview';
 
-const registry = new ConnectorRegistry([streakConnector as unknown as ConnectorDefinition<unknown>]);
+const registry = new ConnectorRegistry([streakConnector, sage100Connector] as unknown as ConnectorDefinition<unknown>[]);
 
 export function connectorRegistry(): ConnectorRegistry {
   return registry;
@@ -13,10 +14,10 @@ export function connectorRegistry(): ConnectorRegistry {
 
 let described: ConnectorDescription[] | undefined;
 
-/** Installed connectors, plus described-only previews for connectors that are not installed yet. */
+/** What the installed connectors offer, as JSON for the browser. */
 export function connectorDescriptions(): ConnectorDescription[] {
   // JSON round trip: zod's JSON Schemas may carry non-plain objects, which server components cannot pass to the client.
-  described ??= JSON.parse(JSON.stringify([...registry.describe(), ...[sage100Preview].filter((p) => !registry.has(p.id, p.version))])) as ConnectorDescription[];
+  described ??= JSON.parse(JSON.stringify(registry.describe())) as ConnectorDescription[];
   return described;
 }
 
@@ -29,21 +30,13 @@ export class StoredConnectionError extends Error {
   }
 }
 
-/** The auth field that holds the secret: the one the connector marks as a password widget. */
-function secretField(connector: ConnectorDefinition<unknown>): string {
-  const fields = connector.auth.ui?.fields ?? {};
-  return Object.entries(fields).find(([, hint]) => hint.widget === 'password')?.[0] ?? 'apiKey';
-}
-
 /** Opens a workspace's stored connection; the caller must close it. */
 export async function openStoredConnection(opts: { workspaceId: string; connectionId: string }): Promise<{ connection: Connection; name: string }> {
   const row = await db().connection.findFirst({ where: { id: opts.connectionId, environment: { workspaceId: opts.workspaceId } } });
   if (!row) throw new StoredConnectionError('not_found', 'That connection does not exist any more; pick another one in the step settings.');
   if (!registry.has(row.kind, '1')) throw new StoredConnectionError('not_installed', `The ${row.kind} connector is not installed in this designer yet, so "${row.name}" cannot be read.`);
-  const connector = registry.get(row.kind, '1');
-  const config = typeof row.config === 'object' && row.config !== null ? (row.config as Record<string, unknown>) : {};
-  const auth = { ...config, [secretField(connector)]: secrets().decrypt(row.secretEnc) };
-  return { connection: openConnection(connector, auth, { connectionId: row.id }), name: row.name };
+  const auth = authSettings({ kind: row.kind, config: row.config, secretEnc: row.secretEnc, secrets: secrets() });
+  return { connection: openConnection(registry.get(row.kind, '1'), auth, { connectionId: row.id }), name: row.name };
 }
 
 /** Runs `fn` with an open stored connection and always closes it. */
