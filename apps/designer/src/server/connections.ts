@@ -107,11 +107,11 @@ export async function testStoredConnection(
   return outcome;
 }
 
-/** A Streak webhook trigger in a flow graph, as the flow schema stores it. */
+/** A Streak webhook trigger in a flow graph: `triggerKey` is the connector trigger (e.g. boxEvent), `params` its configuration. */
 export interface WebhookTriggerNode {
   nodeId: string;
-  event: string;
-  config: Record<string, unknown>;
+  triggerKey: string;
+  params: Record<string, unknown>;
 }
 
 /** Finds the Streak webhook triggers of a version's graph (tolerant of graphs it cannot fully parse). */
@@ -120,31 +120,12 @@ export function streakWebhookTriggers(graph: unknown): WebhookTriggerNode[] {
   return nodes.flatMap((n) => {
     const node = n as { id?: string; kind?: string; config?: Record<string, unknown> };
     const c = node.config ?? {};
-    if (
-      node.kind !== 'trigger' ||
-      c.type !== 'webhook' ||
-      !String(c.connector ?? '').startsWith('streak@') ||
-      typeof c.event !== 'string'
-    )
-      return [];
-    return [{ nodeId: String(node.id), event: c.event, config: c }];
+    const isStreakHook =
+      node.kind === 'trigger' && c.type === 'webhook' && String(c.connector ?? '').startsWith('streak@');
+    if (!isStreakHook || typeof c.event !== 'string') return [];
+    const params = c.params && typeof c.params === 'object' ? (c.params as Record<string, unknown>) : {};
+    return [{ nodeId: String(node.id), triggerKey: c.event, params }];
   });
-}
-
-function triggerKeyFor(event: string): string {
-  const trigger = streakConnector.triggers.find(
-    (t) =>
-      t.webhook &&
-      (t.config as { shape?: { event?: { options?: string[] } } }).shape?.event?.options?.includes(event),
-  );
-  if (!trigger)
-    throw new Error(`Streak has no webhook event ${event}; pick another event in the flow's trigger.`);
-  return trigger.key;
-}
-
-function triggerConfig(t: WebhookTriggerNode): Record<string, unknown> {
-  const { type: _type, connector: _connector, connectionRef: _ref, filter: _filter, ...rest } = t.config;
-  return rest;
 }
 
 export interface WebhookTarget {
@@ -166,15 +147,12 @@ export async function registerStreakWebhooks(options: {
   });
   const keys: string[] = [];
   try {
-    for (const t of triggers)
-      keys.push((await conn.subscribe(triggerKeyFor(t.event), triggerConfig(t), options.target)).id);
+    for (const t of triggers) keys.push((await conn.subscribe(t.triggerKey, t.params, options.target)).id);
     return keys;
   } catch (err) {
     // Leave nothing half-registered: a failed deploy must not keep receiving events.
     for (const id of keys)
-      await conn
-        .unsubscribe(triggerKeyFor(triggers[0]!.event), triggerConfig(triggers[0]!), { id })
-        .catch(() => undefined);
+      await conn.unsubscribe(triggers[0]!.triggerKey, triggers[0]!.params, { id }).catch(() => undefined);
     throw err;
   } finally {
     await conn.close();
@@ -194,8 +172,7 @@ export async function removeStreakWebhooks(options: {
     connectionId: options.row.id,
   });
   try {
-    for (const id of options.keys)
-      await conn.unsubscribe(triggerKeyFor(first.event), triggerConfig(first), { id });
+    for (const id of options.keys) await conn.unsubscribe(first.triggerKey, first.params, { id });
   } finally {
     await conn.close();
   }

@@ -1,10 +1,20 @@
 // The one place the designer asks the engine to act on runs, approvals, dead letters and deployments.
-// Each function makes the database side of the change in one transaction and reports what it did.
-// Engine calls (Temporal signals/starts) join here when @conduit/engine exports them; see docs/operate.md.
-import type { Db, Prisma, Run, RunStatus, SecretBox } from '@conduit/db';
+// Run actions check that the run is in the caller's workspace and in a state that allows the action,
+// then go through @conduit/engine/client (which records runs and talks to Temporal). Deployments are
+// database rows plus the Streak webhooks they register.
+import {
+  cancelRun as engineCancel,
+  decideApproval as engineDecide,
+  replayDeadLetters as engineReplay,
+  runAgain,
+  RunActionError,
+  type ActionDeps,
+} from '@conduit/engine/client';
+import type { Db, RunStatus, SecretBox } from '@conduit/db';
 import { registerStreakWebhooks, removeStreakWebhooks, streakWebhookTriggers } from './connections';
 
-export type ActionErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST' | 'PRECONDITION_FAILED';
+export type ActionErrorCode =
+  'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST' | 'PRECONDITION_FAILED' | 'SERVICE_UNAVAILABLE';
 
 /** A refused action with a message that says what to do; routers turn it into a tRPC error. */
 export class ActionError extends Error {
@@ -17,13 +27,25 @@ export class ActionError extends Error {
   }
 }
 
+export type { ActionDeps };
+
 const FINISHED: RunStatus[] = ['succeeded', 'failed', 'dead_lettered', 'cancelled'];
 const ACTIVE: RunStatus[] = ['queued', 'running', 'waiting'];
+const STALE = 'Some of these dead letters were already replayed or discarded; refresh and select again.';
 
-type Tx = Prisma.TransactionClient;
+/** The engine's refusals keep their message; "unavailable" becomes a 503 the UI can offer to retry. */
+async function engine<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (err instanceof RunActionError)
+      throw new ActionError(err.code === 'UNAVAILABLE' ? 'SERVICE_UNAVAILABLE' : err.code, err.message);
+    throw err;
+  }
+}
 
-async function runOrThrow(tx: Tx, runId: string, workspaceId: string) {
-  const run = await tx.run.findFirst({ where: { id: runId, environment: { workspaceId } } });
+async function runOrThrow(db: Db, runId: string, workspaceId: string) {
+  const run = await db.run.findFirst({ where: { id: runId, environment: { workspaceId } } });
   if (!run)
     throw new ActionError(
       'NOT_FOUND',
@@ -32,161 +54,140 @@ async function runOrThrow(tx: Tx, runId: string, workspaceId: string) {
   return run;
 }
 
-/** Retry from the failed step: the run keeps its pinned version; its open dead letters count as replayed. */
-export async function retryRun(db: Db, opts: { runId: string; workspaceId: string }) {
-  return db.$transaction(async (tx) => {
-    const run = await runOrThrow(tx, opts.runId, opts.workspaceId);
-    if (run.status !== 'failed' && run.status !== 'dead_lettered') {
-      throw new ActionError(
-        'CONFLICT',
-        `Only failed runs can be retried; this one is ${run.status.replace('_', ' ')}.`,
-      );
-    }
-    await tx.deadLetter.updateMany({
-      where: { runId: run.id, status: 'open' },
-      data: { status: 'replayed', resolvedAt: new Date() },
-    });
-    return tx.run.update({
-      where: { id: run.id },
-      data: { status: 'queued', error: null, finishedAt: null, durationMs: null },
-    });
-  });
-}
-
-/** Re-run from the start with the version currently deployed in the run's environment: a new run. */
-/**
- * A new run of the same event on the version deployed now (so a fixed mapping takes effect); write
- * nodes' idempotency keys make repeating the steps that already succeeded safe.
- */
-async function freshRun(tx: Tx, run: Run, triggerKind: 'rerun' | 'replay') {
-  const deployment = await tx.deployment.findFirst({
-    where: { environmentId: run.environmentId, flowId: run.flowId, active: true },
-    orderBy: { deployedAt: 'desc' },
-  });
-  if (!deployment)
+/** Retry from the failed step on the run's pinned version; a new run reuses the steps that succeeded. */
+export async function retryRun(deps: ActionDeps, opts: { runId: string; workspaceId: string }) {
+  const run = await runOrThrow(deps.db, opts.runId, opts.workspaceId);
+  if (run.status !== 'failed' && run.status !== 'dead_lettered') {
     throw new ActionError(
-      'PRECONDITION_FAILED',
-      'This flow is not deployed in the run’s environment any more; deploy it, then try again.',
+      'CONFLICT',
+      `Only failed runs can be retried; this one is ${run.status.replace('_', ' ')}.`,
     );
-  const id = crypto.randomUUID();
-  return tx.run.create({
-    data: {
-      id,
-      environmentId: run.environmentId,
-      flowId: run.flowId,
-      flowVersionId: deployment.flowVersionId,
-      workflowId: `${run.flowId}:${run.eventKey}:${triggerKind}:${id}`,
-      eventKey: run.eventKey,
-      triggerKind,
-      status: 'queued',
-      searchKeys: run.searchKeys,
-    },
+  }
+  const again = await engine(() => runAgain(deps, { runId: run.id, fromFailedStep: true }));
+  await deps.db.deadLetter.updateMany({
+    where: { runId: run.id, status: 'open' },
+    data: { status: 'replayed', resolvedAt: new Date() },
   });
+  return { runId: again.runId };
 }
 
-/** Re-run from the start with the version currently deployed in the run's environment: a new run. */
-export async function rerunRun(db: Db, opts: { runId: string; workspaceId: string }) {
-  return db.$transaction(async (tx) => {
-    const run = await runOrThrow(tx, opts.runId, opts.workspaceId);
-    if (!FINISHED.includes(run.status))
-      throw new ActionError(
-        'CONFLICT',
-        `The run is still ${run.status}; cancel it first or wait for it to finish.`,
-      );
-    return freshRun(tx, run, 'rerun');
-  });
+/** Re-run from the start on the version deployed now in the run's environment: a new run. */
+export async function rerunRun(deps: ActionDeps, opts: { runId: string; workspaceId: string }) {
+  const run = await runOrThrow(deps.db, opts.runId, opts.workspaceId);
+  if (!FINISHED.includes(run.status))
+    throw new ActionError(
+      'CONFLICT',
+      `The run is still ${run.status}; cancel it first or wait for it to finish.`,
+    );
+  const again = await engine(() => runAgain(deps, { runId: run.id, fromFailedStep: false }));
+  return { runId: again.runId };
 }
 
-export async function cancelRun(db: Db, opts: { runId: string; workspaceId: string }) {
-  return db.$transaction(async (tx) => {
-    const run = await runOrThrow(tx, opts.runId, opts.workspaceId);
-    if (!ACTIVE.includes(run.status))
-      throw new ActionError(
-        'CONFLICT',
-        `The run already finished (${run.status.replace('_', ' ')}); there is nothing to cancel.`,
-      );
-    const now = new Date();
-    await tx.approval.updateMany({
+/**
+ * Asks the workflow to cancel (it records the cancelled status itself). A run whose workflow Temporal
+ * no longer knows (lost history, retention) is closed here instead, so it cannot stay "running" forever.
+ */
+export async function cancelRun(deps: ActionDeps, opts: { runId: string; workspaceId: string }) {
+  const run = await runOrThrow(deps.db, opts.runId, opts.workspaceId);
+  if (!ACTIVE.includes(run.status))
+    throw new ActionError(
+      'CONFLICT',
+      `The run already finished (${run.status.replace('_', ' ')}); there is nothing to cancel.`,
+    );
+  try {
+    await engine(() => engineCancel(deps, run.id));
+    return { runId: run.id };
+  } catch (err) {
+    // By name: the engine may resolve its own copy of @temporalio/client.
+    if ((err as Error).name !== 'WorkflowNotFoundError') throw err;
+  }
+  const now = new Date();
+  await deps.db.$transaction([
+    deps.db.approval.updateMany({
       where: { runId: run.id, status: 'pending' },
       data: { status: 'expired', decidedAt: now, comment: 'Run cancelled' },
-    });
-    return tx.run.update({
+    }),
+    deps.db.run.update({
       where: { id: run.id },
       data: { status: 'cancelled', finishedAt: now, durationMs: now.getTime() - run.startedAt.getTime() },
-    });
-  });
+    }),
+  ]);
+  return { runId: run.id };
 }
 
 export async function decideApproval(
-  db: Db,
-  opts: { approvalId: string; workspaceId: string; approved: boolean; comment: string; userId: string },
+  deps: ActionDeps,
+  opts: {
+    approvalId: string;
+    workspaceId: string;
+    approved: boolean;
+    comment: string;
+    user: { id: string; email: string };
+  },
 ) {
-  return db.$transaction(async (tx) => {
-    const approval = await tx.approval.findFirst({
-      where: { id: opts.approvalId, run: { environment: { workspaceId: opts.workspaceId } } },
-    });
-    if (!approval) throw new ActionError('NOT_FOUND', 'That approval does not exist.');
-    if (approval.status !== 'pending')
-      throw new ActionError('CONFLICT', `This approval was already ${approval.status}; refresh the inbox.`);
-    if (approval.expiresAt && approval.expiresAt <= new Date())
-      throw new ActionError(
-        'CONFLICT',
-        'This approval expired before the decision; the flow applied its timeout rule.',
-      );
-    // The guard in `where` makes two simultaneous decisions impossible: the second updates nothing.
-    const { count } = await tx.approval.updateMany({
-      where: { id: approval.id, status: 'pending' },
-      data: {
-        status: opts.approved ? 'approved' : 'rejected',
-        decidedById: opts.userId,
-        decidedAt: new Date(),
-        comment: opts.comment || null,
-      },
-    });
-    if (count === 0)
-      throw new ActionError('CONFLICT', 'Someone decided this approval a moment ago; refresh the inbox.');
-    return { before: approval, after: await tx.approval.findUniqueOrThrow({ where: { id: approval.id } }) };
+  const approval = await deps.db.approval.findFirst({
+    where: { id: opts.approvalId, run: { environment: { workspaceId: opts.workspaceId } } },
   });
+  if (!approval) throw new ActionError('NOT_FOUND', 'That approval does not exist.');
+  if (approval.status !== 'pending')
+    throw new ActionError('CONFLICT', `This approval was already ${approval.status}; refresh the inbox.`);
+  if (approval.expiresAt && approval.expiresAt <= new Date()) {
+    throw new ActionError(
+      'CONFLICT',
+      'This approval expired before the decision; the flow applied its timeout rule.',
+    );
+  }
+  await engine(() =>
+    engineDecide(deps, {
+      approvalId: approval.id,
+      approved: opts.approved,
+      userId: opts.user.id,
+      userEmail: opts.user.email,
+      ...(opts.comment ? { comment: opts.comment } : {}),
+    }),
+  );
+  return {
+    before: approval,
+    after: await deps.db.approval.findUniqueOrThrow({ where: { id: approval.id } }),
+  };
 }
 
 /**
- * Replays open dead letters. `pinned` retries each run from its failed step on the version it ran;
- * `deployed` starts a new run of the same event on the version deployed now (after a mapping fix).
+ * Replays open dead letters. `deployed` starts a new run of each event on the version deployed now
+ * (after a mapping fix); `pinned` retries each run from its failed step on the version it ran.
+ * Reports per dead letter: one that could not start stays open with the reason.
  */
 export async function replayDeadLetters(
-  db: Db,
+  deps: ActionDeps,
   opts: { ids: string[]; workspaceId: string; version: 'pinned' | 'deployed' },
 ) {
-  return db.$transaction(async (tx) => {
-    const letters = await tx.deadLetter.findMany({
-      where: {
-        id: { in: opts.ids },
-        status: 'open',
-        run: { environment: { workspaceId: opts.workspaceId } },
-      },
-      include: { run: true },
-    });
-    if (letters.length !== opts.ids.length)
-      throw new ActionError(
-        'CONFLICT',
-        'Some of these dead letters were already replayed or discarded; refresh and select again.',
-      );
-    await tx.deadLetter.updateMany({
-      where: { id: { in: opts.ids } },
-      data: { status: 'replayed', resolvedAt: new Date() },
-    });
-    const runs = [...new Map(letters.map((l) => [l.runId, l.run])).values()];
-    if (opts.version === 'deployed') {
-      const started = [];
-      for (const run of runs) started.push((await freshRun(tx, run, 'replay')).id);
-      return { replayed: letters.length, runIds: started };
-    }
-    await tx.run.updateMany({
-      where: { id: { in: runs.map((r) => r.id) } },
-      data: { status: 'queued', error: null, finishedAt: null, durationMs: null },
-    });
-    return { replayed: letters.length, runIds: runs.map((r) => r.id) };
+  const letters = await deps.db.deadLetter.findMany({
+    where: { id: { in: opts.ids }, status: 'open', run: { environment: { workspaceId: opts.workspaceId } } },
   });
+  if (letters.length !== opts.ids.length) throw new ActionError('CONFLICT', STALE);
+  const results: Array<{ deadLetterId: string; runId?: string; error?: string }> = [];
+  if (opts.version === 'deployed') results.push(...(await engineReplay(deps, opts.ids)));
+  else {
+    for (const runId of new Set(letters.map((l) => l.runId))) {
+      const ids = letters.filter((l) => l.runId === runId).map((l) => l.id);
+      try {
+        const again = await runAgain(deps, { runId, fromFailedStep: true });
+        await deps.db.deadLetter.updateMany({
+          where: { id: { in: ids } },
+          data: { status: 'replayed', resolvedAt: new Date() },
+        });
+        results.push(...ids.map((deadLetterId) => ({ deadLetterId, runId: again.runId })));
+      } catch (err) {
+        results.push(...ids.map((deadLetterId) => ({ deadLetterId, error: (err as Error).message })));
+      }
+    }
+  }
+  const failed = results.filter((r) => r.error);
+  return {
+    replayed: results.length - failed.length,
+    runIds: [...new Set(results.flatMap((r) => (r.runId ? [r.runId] : [])))],
+    failed,
+  };
 }
 
 export async function discardDeadLetters(db: Db, opts: { ids: string[]; workspaceId: string; note: string }) {
@@ -200,11 +201,7 @@ export async function discardDeadLetters(db: Db, opts: { ids: string[]; workspac
       data: { status: 'discarded', note: opts.note, resolvedAt: new Date() },
     });
     // Throwing rolls the whole batch back, so a stale selection discards nothing.
-    if (count !== opts.ids.length)
-      throw new ActionError(
-        'CONFLICT',
-        'Some of these dead letters were already replayed or discarded; refresh and select again.',
-      );
+    if (count !== opts.ids.length) throw new ActionError('CONFLICT', STALE);
     return { discarded: count };
   });
 }

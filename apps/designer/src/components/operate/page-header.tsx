@@ -60,8 +60,11 @@ export function JsonView({ value, testId }: { value: unknown; testId?: string })
 
 /** A validation error lists the fields and what is wrong with each; anything else shows its message. */
 function describe(error: unknown): string {
-  const issues = (error as { data?: { zodIssues?: Array<{ path: string; message: string }> | null } }).data?.zodIssues;
-  return issues?.length ? issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ') : messageOf(error);
+  const issues = (error as { data?: { zodIssues?: Array<{ path: string; message: string }> | null } }).data
+    ?.zodIssues;
+  return issues?.length
+    ? issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ')
+    : messageOf(error);
 }
 
 export function ErrorNote({ error }: { error: unknown }) {

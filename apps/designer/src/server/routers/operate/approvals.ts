@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf, audit } from '../../audit';
 import { db } from '../../db';
+import { actionDeps } from '../../engine';
 import { decideApproval } from '../../engine-actions';
 import { roleProcedure, ROLES, router } from '../../trpc';
 import { act, notFound } from './errors';
@@ -77,12 +78,12 @@ export const approvalsRouter = router({
     )
     .mutation(async ({ ctx, input }) => {
       const r = await act(() =>
-        decideApproval(db(), {
+        decideApproval(actionDeps(), {
           approvalId: input.id,
           workspaceId: ctx.member.workspaceId,
           approved: input.approved,
           comment: input.comment,
-          userId: ctx.user.id,
+          user: ctx.user,
         }),
       );
       await audit(db(), actorOf(ctx), {

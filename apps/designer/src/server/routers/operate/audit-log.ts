@@ -14,6 +14,8 @@ export const auditRouter = router({
           /** The createdAt of the last entry of the previous page. */
           cursor: z.coerce.date().optional(),
           limit: z.number().int().min(1).max(200).default(50),
+          // Sent by infinite queries; paging is forward only.
+          direction: z.enum(['forward', 'backward']).optional(),
         })
         .strict(),
     )

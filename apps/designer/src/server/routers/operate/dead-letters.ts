@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorOf, audit } from '../../audit';
 import { db } from '../../db';
+import { actionDeps } from '../../engine';
 import { discardDeadLetters, replayDeadLetters } from '../../engine-actions';
 import { roleProcedure, ROLES, router } from '../../trpc';
 import { act } from './errors';
@@ -105,7 +106,7 @@ export const deadLettersRouter = router({
     .input(z.object({ ids, version: z.enum(['pinned', 'deployed']).default('deployed') }).strict())
     .mutation(async ({ ctx, input }) => {
       const r = await act(() =>
-        replayDeadLetters(db(), {
+        replayDeadLetters(actionDeps(), {
           ids: input.ids,
           workspaceId: ctx.member.workspaceId,
           version: input.version,
@@ -115,7 +116,7 @@ export const deadLettersRouter = router({
         action: 'deadLetter.replay',
         targetType: 'deadLetter',
         targetId: input.ids.length === 1 ? input.ids[0] : null,
-        after: { ids: input.ids, version: input.version, runIds: r.runIds },
+        after: { ids: input.ids, version: input.version, runIds: r.runIds, failed: r.failed },
       });
       return r;
     }),

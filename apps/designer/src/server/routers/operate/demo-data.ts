@@ -27,8 +27,8 @@ export function demoGraph(
           : {
               type: 'webhook',
               connector: 'streak@1',
-              event: opts.event ?? 'BOX_CHANGE_STAGE',
-              pipelineKey: opts.pipelineKey ?? 'pipe1',
+              event: 'boxEvent',
+              params: { event: opts.event ?? 'BOX_CHANGE_STAGE', pipelineKey: opts.pipelineKey ?? 'pipe1' },
             },
       },
       {
@@ -129,7 +129,14 @@ export async function seedRun(
       startedAt,
       finishedAt: startedAt,
       durationMs: 1,
-      output: { box: { key: 'b1', name: 'Acme' }, apiKey: 'leaked-secret' },
+      // Shaped like a Streak box event payload: the engine takes search keys (boxKey, name) from it on a
+      // replay. The apiKey shows that a secret that slipped into a payload is masked on display.
+      output: {
+        boxKey: opts.searchKeys?.[0] ?? 'b1',
+        name: 'Acme',
+        stage: 'Closed-Won',
+        apiKey: 'leaked-secret',
+      },
     },
   });
   if (opts.deadLetter) {
@@ -208,7 +215,7 @@ export async function seedDemoScenario(
       environmentId: dev.id,
       flowVersion: version,
       status: 'succeeded',
-      searchKeys: [`box:OK-${opts.tag}-${i}`, `order:00${4100 + i}`],
+      searchKeys: [`OK-${opts.tag}-${i}`, `00${4100 + i}`],
       startedAt: new Date(now - (i + 2) * 7 * MINUTE),
     });
     await db.run.update({ where: { id: run.id }, data: { durationMs: 900 + i * 350 } });
@@ -218,7 +225,7 @@ export async function seedDemoScenario(
     environmentId: dev.id,
     flowVersion: version,
     status: 'dead_lettered',
-    searchKeys: [`box:${boxKey}`, 'customer:01-ABF'],
+    searchKeys: [boxKey, '01-ABF'],
     startedAt: new Date(now - 5 * MINUTE),
     deadLetter: {
       reasonCode: 'VALIDATION',
@@ -231,7 +238,7 @@ export async function seedDemoScenario(
     environmentId: dev.id,
     flowVersion: version,
     status: 'waiting',
-    searchKeys: [`box:BIG-${opts.tag}`],
+    searchKeys: [`BIG-${opts.tag}`],
     startedAt: new Date(now - 3 * MINUTE),
     approval: {
       expiresAt: new Date(now + 2 * 86_400_000),

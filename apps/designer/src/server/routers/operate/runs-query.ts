@@ -13,9 +13,6 @@ export const RUN_STATUSES = [
   'cancelled',
 ] as const satisfies readonly RunStatus[];
 
-/** Prefixes the engine puts on search keys so the UI can link them (box:…, order:…, customer:…). */
-export const KEY_PREFIXES = ['box', 'order', 'customer', 'invoice'] as const;
-
 export const runFilter = z
   .object({
     environmentId: z.string().uuid().optional(),
@@ -24,7 +21,7 @@ export const runFilter = z
     triggerKind: z.string().trim().min(1).max(40).optional(),
     from: z.coerce.date().optional(),
     to: z.coerce.date().optional(),
-    /** A box key, order number or customer number, with or without its prefix. */
+    /** A box key, order number or customer number (exact), or a run id. */
     search: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
@@ -46,14 +43,6 @@ function decodeCursor(cursor: string): { startedAt: Date; id: string } {
   return { startedAt: new Date(at), id };
 }
 
-export function searchTerms(search: string): string[] {
-  const bare =
-    search.includes(':') && KEY_PREFIXES.some((p) => search.startsWith(`${p}:`))
-      ? search.slice(search.indexOf(':') + 1)
-      : search;
-  return [bare, ...KEY_PREFIXES.map((p) => `${p}:${bare}`)];
-}
-
 export function runWhere(workspaceId: string, f: RunFilter, cursor?: string): Prisma.RunWhereInput {
   const and: Prisma.RunWhereInput[] = [{ environment: { workspaceId } }];
   if (f.environmentId) and.push({ environmentId: f.environmentId });
@@ -62,11 +51,11 @@ export function runWhere(workspaceId: string, f: RunFilter, cursor?: string): Pr
   if (f.triggerKind) and.push({ triggerKind: f.triggerKind });
   if (f.from) and.push({ startedAt: { gte: f.from } });
   if (f.to) and.push({ startedAt: { lt: f.to } });
-  // `hasSome` compiles to `&&`, which the GIN index on search_keys answers; run ids match too.
+  // `has` compiles to `@>`, which the GIN index on search_keys answers; event keys and run ids match too.
   if (f.search)
     and.push({
       OR: [
-        { searchKeys: { hasSome: searchTerms(f.search) } },
+        { searchKeys: { has: f.search } },
         { eventKey: f.search },
         ...(z.string().uuid().safeParse(f.search).success ? [{ id: f.search }] : []),
       ],
@@ -78,16 +67,36 @@ export function runWhere(workspaceId: string, f: RunFilter, cursor?: string): Pr
   return { AND: and };
 }
 
-/** Links a person can follow from a run's search keys. */
-export function keyLinks(searchKeys: string[]): Array<{ kind: string; key: string; href: string | null }> {
-  return searchKeys.map((k) => {
-    const [prefix, ...rest] = k.split(':');
-    const key = rest.join(':');
-    if (prefix === 'box' && key)
-      return { kind: 'Streak box', key, href: `https://www.streak.com/a/boxes/${encodeURIComponent(key)}` };
-    if (prefix === 'order' && key) return { kind: 'Sage 100 sales order', key, href: null };
-    if (prefix === 'customer' && key) return { kind: 'Sage 100 customer', key, href: null };
-    if (prefix === 'invoice' && key) return { kind: 'Sage 100 invoice', key, href: null };
-    return { kind: 'key', key: k, href: null };
-  });
+const LINKED: Array<{ fields: string[]; kind: string; href?: (key: string) => string }> = [
+  {
+    fields: ['boxKey'],
+    kind: 'Streak box',
+    href: (k) => `https://www.streak.com/a/boxes/${encodeURIComponent(k)}`,
+  },
+  { fields: ['salesOrderNo', 'SalesOrderNo'], kind: 'Sage 100 sales order' },
+  { fields: ['customerNo', 'CustomerNo'], kind: 'Sage 100 customer' },
+  { fields: ['invoiceNo', 'InvoiceNo'], kind: 'Sage 100 invoice' },
+];
+
+/**
+ * What a run touched, for people to follow: Streak boxes and Sage records named in step outputs
+ * (the same fields the engine takes search keys from), then any other search key as plain text.
+ */
+export function keyLinks(
+  searchKeys: string[],
+  outputs: unknown[],
+): Array<{ kind: string; key: string; href: string | null }> {
+  const links = new Map<string, { kind: string; key: string; href: string | null }>();
+  for (const out of outputs) {
+    if (!out || typeof out !== 'object' || Array.isArray(out)) continue;
+    for (const l of LINKED) {
+      for (const f of l.fields) {
+        const v = (out as Record<string, unknown>)[f];
+        if (typeof v === 'string' && v && !links.has(v))
+          links.set(v, { kind: l.kind, key: v, href: l.href?.(v) ?? null });
+      }
+    }
+  }
+  for (const k of searchKeys) if (!links.has(k)) links.set(k, { kind: 'Key', key: k, href: null });
+  return [...links.values()];
 }

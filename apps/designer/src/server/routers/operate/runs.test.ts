@@ -1,9 +1,17 @@
-// Runs, dead letters and approvals as the engine leaves them in the database: find a run by box key,
-// page through them, retry/re-run/cancel, replay or discard dead letters, decide approvals once.
+// Runs, dead letters and approvals as the engine leaves them in the database, with the engine's run
+// actions against a Temporal test server: find a run by box key, page, retry/re-run/cancel, replay or
+// discard dead letters, decide approvals once.
 import { type TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneRuns } from './retention';
-import { demoGraph, seedFlow, seedRun, setupOperateTest, type OperateTest } from './test-support';
+import {
+  demoGraph,
+  seedFlow,
+  seedRun,
+  setupOperateTest,
+  startPlaceholderWorkflow,
+  type OperateTest,
+} from './test-support';
 
 let t: OperateTest;
 let version: { id: string; flowId: string };
@@ -15,7 +23,7 @@ const CREDIT_HOLD = {
 };
 
 beforeAll(async () => {
-  t = await setupOperateTest();
+  t = await setupOperateTest({ temporal: true });
   const { versions } = await seedFlow(t.db, {
     workspaceId: t.workspaceId,
     name: 'Closed-Won → Sales Order',
@@ -27,8 +35,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await t.db.$disconnect();
-  await t.tdb.drop();
+  await t.close();
 });
 
 const code = (p: Promise<unknown>) =>
@@ -45,7 +52,7 @@ describe('runs', () => {
         environmentId: t.env.dev,
         flowVersion: version,
         status: 'succeeded',
-        searchKeys: [`box:page${i}`],
+        searchKeys: [`page${i}`],
         startedAt: new Date(base + (i % 3) * 1000),
       });
     const seen: string[] = [];
@@ -62,15 +69,15 @@ describe('runs', () => {
     expect(await code(t.caller('viewer').runs.list({ cursor: 'garbage' }))).toBe('BAD_REQUEST');
   });
 
-  it('finds a failed run by its box key, with or without the prefix, and shows redacted steps and links', async () => {
+  it('finds a failed run by box key, customer number or id, and shows redacted steps and a link to the box', async () => {
     const run = await seedRun(t.db, {
       environmentId: t.env.dev,
       flowVersion: version,
       status: 'dead_lettered',
-      searchKeys: ['box:BOX-7781', 'customer:01-ABF'],
+      searchKeys: ['BOX-7781', '01-ABF'],
       deadLetter: CREDIT_HOLD,
     });
-    for (const search of ['BOX-7781', 'box:BOX-7781', '01-ABF']) {
+    for (const search of ['BOX-7781', '01-ABF', run.id]) {
       const { runs } = await t.caller('viewer').runs.list({ filter: { search, status: ['dead_lettered'] } });
       expect(runs.map((r) => r.id)).toEqual([run.id]);
     }
@@ -89,21 +96,30 @@ describe('runs', () => {
       environmentId: t.env.dev,
       flowVersion: version,
       status: 'failed',
-      searchKeys: ['box:R1'],
+      searchKeys: ['R1'],
     });
     const running = await seedRun(t.db, {
       environmentId: t.env.dev,
       flowVersion: version,
       status: 'running',
-      searchKeys: ['box:R2'],
+      searchKeys: ['R2'],
     });
     expect(await code(t.caller('builder').runs.retry({ runId: running.id }))).toBe('CONFLICT');
-    expect(await t.caller('builder').runs.retry({ runId: failed.id })).toEqual({
-      runId: failed.id,
+    const retried = await t.caller('builder').runs.retry({ runId: failed.id });
+    expect(await t.db.run.findUniqueOrThrow({ where: { id: retried.runId } })).toMatchObject({
       status: 'queued',
+      eventKey: failed.eventKey,
+      flowVersionId: version.id,
     });
+    const handle = t.temporal!.workflow.getHandle(
+      (await t.db.run.findUniqueOrThrow({ where: { id: retried.runId } })).workflowId,
+    );
+    expect((await handle.describe()).type).toBe('flowRun');
+
     expect(await code(t.caller('builder').runs.rerun({ runId: running.id }))).toBe('CONFLICT');
+    // No workflow exists for this seeded run: cancel closes it in the database instead of leaving it running.
     await t.caller('builder').runs.cancel({ runId: running.id });
+    expect((await t.db.run.findUniqueOrThrow({ where: { id: running.id } })).status).toBe('cancelled');
     const rerun = await t.caller('builder').runs.rerun({ runId: running.id });
     expect(rerun.runId).not.toBe(running.id);
     expect(await code(t.caller('builder').runs.cancel({ runId: running.id }))).toBe('CONFLICT');
@@ -116,19 +132,19 @@ describe('runs', () => {
 });
 
 describe('dead letters', () => {
-  it('groups by reason, previews and replays many, and refuses a stale selection', async () => {
+  it('groups by reason, previews and retries many in place, and refuses a stale selection', async () => {
     const a = await seedRun(t.db, {
       environmentId: t.env.qa,
       flowVersion: version,
       status: 'dead_lettered',
-      searchKeys: ['box:DL1'],
+      searchKeys: ['DL1'],
       deadLetter: CREDIT_HOLD,
     });
     const b = await seedRun(t.db, {
       environmentId: t.env.qa,
       flowVersion: version,
       status: 'dead_lettered',
-      searchKeys: ['box:DL2'],
+      searchKeys: ['DL2'],
       deadLetter: CREDIT_HOLD,
     });
     const groups = await t.caller('viewer').deadLetters.list({ environmentId: t.env.qa });
@@ -138,15 +154,16 @@ describe('dead letters', () => {
     const ids = groups[0]!.items.map((i) => i.id);
     const preview = await t.caller('builder').deadLetters.previewReplay({ ids });
     expect(preview.map((p) => p.nodeId)).toEqual(['order', 'order']);
-    expect(await code(t.caller('builder').deadLetters.discard({ ids, note: 'no' }))).toBe('BAD_REQUEST');
     expect(preview.map((p) => p.deployedVersion)).toEqual([null, null]);
+    expect(await code(t.caller('builder').deadLetters.discard({ ids, note: 'no' }))).toBe('BAD_REQUEST');
     const r = await t.caller('builder').deadLetters.replay({ ids, version: 'pinned' });
-    expect(r.runIds.sort()).toEqual([a.id, b.id].sort());
-    expect((await t.db.run.findUniqueOrThrow({ where: { id: a.id } })).status).toBe('queued');
+    expect(r).toMatchObject({ replayed: 2, failed: [] });
+    const again = await t.db.run.findMany({ where: { id: { in: r.runIds } } });
+    expect(again.map((x) => x.eventKey).sort()).toEqual([a.eventKey, b.eventKey].sort());
     expect(await code(t.caller('builder').deadLetters.replay({ ids }))).toBe('CONFLICT');
   });
 
-  it('replays on the version deployed now, as a new run of the same event', async () => {
+  it('replays on the version deployed now, as a new run of the same event, and reports what could not start', async () => {
     const { versions } = await seedFlow(t.db, {
       workspaceId: t.workspaceId,
       name: 'Fixed flow',
@@ -156,13 +173,15 @@ describe('dead letters', () => {
       environmentId: t.env.dev,
       flowVersion: versions[0]!,
       status: 'dead_lettered',
-      searchKeys: ['box:FIX1'],
+      searchKeys: ['FIX1'],
       deadLetter: CREDIT_HOLD,
     });
     const [letter] = await t.db.deadLetter.findMany({ where: { runId: failed.id } });
-    expect(await code(t.caller('builder').deadLetters.replay({ ids: [letter!.id] }))).toBe(
-      'PRECONDITION_FAILED',
-    );
+    const refused = await t.caller('builder').deadLetters.replay({ ids: [letter!.id] });
+    expect(refused).toMatchObject({
+      replayed: 0,
+      failed: [{ deadLetterId: letter!.id, error: expect.stringMatching(/not deployed/) }],
+    });
     expect((await t.db.deadLetter.findUniqueOrThrow({ where: { id: letter!.id } })).status).toBe('open');
     await t.db.deployment.create({
       data: { environmentId: t.env.dev, flowId: versions[1]!.flowId, flowVersionId: versions[1]!.id },
@@ -175,11 +194,11 @@ describe('dead letters', () => {
     const fresh = await t.db.run.findUniqueOrThrow({ where: { id: r.runIds[0]! } });
     expect(fresh).toMatchObject({
       flowVersionId: versions[1]!.id,
-      triggerKind: 'replay',
       status: 'queued',
       eventKey: failed.eventKey,
-      searchKeys: ['box:FIX1'],
     });
+    expect(fresh.searchKeys).toContain('FIX1');
+    expect((await t.db.deadLetter.findUniqueOrThrow({ where: { id: letter!.id } })).status).toBe('replayed');
   });
 
   it('discards with a note, all or nothing', async () => {
@@ -187,7 +206,7 @@ describe('dead letters', () => {
       environmentId: t.env.qa,
       flowVersion: version,
       status: 'dead_lettered',
-      searchKeys: ['box:DL3'],
+      searchKeys: ['DL3'],
       deadLetter: CREDIT_HOLD,
     });
     const [letter] = await t.db.deadLetter.findMany({ where: { runId: c.id } });
@@ -207,14 +226,15 @@ describe('dead letters', () => {
 });
 
 describe('approvals', () => {
-  it('approves once, audits it, and refuses a second decision and an expired one', async () => {
+  it('approves once through the engine, audits it, and refuses a second decision and an expired one', async () => {
     const run = await seedRun(t.db, {
       environmentId: t.env.dev,
       flowVersion: version,
       status: 'waiting',
-      searchKeys: ['box:AP1'],
+      searchKeys: ['AP1'],
       approval: { summary: { deal: 'Acme', amount: 25000 } },
     });
+    await startPlaceholderWorkflow(t.temporal!, run.workflowId);
     const [pending] = await t.caller('viewer').approvals.list({});
     expect(pending).toMatchObject({ runId: run.id, summary: { amount: 25000 } });
     expect(await code(t.caller('approver').approvals.decide({ id: pending!.id, approved: false }))).toBe(
@@ -248,6 +268,21 @@ describe('approvals', () => {
     expect(await code(t.caller('approver').approvals.decide({ id: lateApproval.id, approved: true }))).toBe(
       'CONFLICT',
     );
+  });
+
+  it('keeps the approval pending when the engine cannot take the decision', async () => {
+    const orphan = await seedRun(t.db, {
+      environmentId: t.env.dev,
+      flowVersion: version,
+      status: 'waiting',
+      searchKeys: ['AP2'],
+      approval: { summary: {} },
+    });
+    const approval = await t.db.approval.findFirstOrThrow({ where: { runId: orphan.id } });
+    expect(await code(t.caller('approver').approvals.decide({ id: approval.id, approved: true }))).toBe(
+      'SERVICE_UNAVAILABLE',
+    );
+    expect((await t.db.approval.findUniqueOrThrow({ where: { id: approval.id } })).status).toBe('pending');
   });
 });
 

@@ -2,6 +2,7 @@ import { createRedactor } from '@conduit/connector-kit';
 import { z } from 'zod';
 import { actorOf, audit } from '../../audit';
 import { db } from '../../db';
+import { actionDeps } from '../../engine';
 import { cancelRun, rerunRun, retryRun } from '../../engine-actions';
 import { roleProcedure, ROLES, router } from '../../trpc';
 import { act, notFound } from './errors';
@@ -15,14 +16,16 @@ const runAction = (action: 'retry' | 'rerun' | 'cancel', fn: typeof retryRun) =>
   roleProcedure(...ROLES.build)
     .input(z.object({ runId: id }).strict())
     .mutation(async ({ ctx, input }) => {
-      const run = await act(() => fn(db(), { runId: input.runId, workspaceId: ctx.member.workspaceId }));
+      const r = await act(() =>
+        fn(actionDeps(), { runId: input.runId, workspaceId: ctx.member.workspaceId }),
+      );
       await audit(db(), actorOf(ctx), {
         action: `run.${action}`,
         targetType: 'run',
         targetId: input.runId,
-        after: { runId: run.id, status: run.status },
+        after: { runId: r.runId },
       });
-      return { runId: run.id, status: run.status };
+      return r;
     });
 
 export const runsRouter = router({
@@ -33,6 +36,8 @@ export const runsRouter = router({
           filter: runFilter.default({}),
           cursor: cursorSchema.optional(),
           limit: z.number().int().min(1).max(200).default(50),
+          // Sent by infinite queries; paging is forward only.
+          direction: z.enum(['forward', 'backward']).optional(),
         })
         .strict(),
     )
@@ -86,7 +91,10 @@ export const runsRouter = router({
           output: redact(s.output),
           error: redact(s.error),
         })),
-        links: keyLinks(run.searchKeys),
+        links: keyLinks(
+          run.searchKeys,
+          run.steps.map((s) => s.output),
+        ),
       };
     }),
 

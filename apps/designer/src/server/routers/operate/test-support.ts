@@ -2,6 +2,8 @@
 // role), a tRPC caller per role, and seeders for flows, versions and runs as the engine writes them.
 import { generateSecretKey, type Db, type Role } from '@conduit/db';
 import { createTestDatabase, DEMO_USERS, seedDemo, type TestDatabase } from '@conduit/db/tools';
+import type { Client } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject, vi } from 'vitest';
 import type { appRouter as AppRouterValue } from '../index';
 
@@ -22,11 +24,19 @@ export interface OperateTest {
   env: Record<'dev' | 'qa' | 'prod', string>;
   users: Record<Role, { id: string; email: string; name: string }>;
   caller: (role: Role | null) => ReturnType<typeof AppRouterValue.createCaller>;
+  /** With `temporal: true`: the test server's client, which the designer's engine actions use. */
+  temporal?: Client;
+  close(): Promise<void>;
+}
+
+/** Gives a seeded run a workflow execution to signal or cancel (no worker runs it). */
+export async function startPlaceholderWorkflow(client: Client, workflowId: string): Promise<void> {
+  await client.workflow.start('flowRun', { taskQueue: 'operate-tests-idle', workflowId, args: [] });
 }
 
 /** Call once per test file (each file runs in its own process, so the lazily parsed env is per file). */
 export async function setupOperateTest(
-  opts: { streak?: { baseUrl: string; apiKey: string } } = {},
+  opts: { streak?: { baseUrl: string; apiKey: string }; temporal?: boolean } = {},
 ): Promise<OperateTest> {
   const tdb = await createTestDatabase(inject('databaseUrl'));
   const settings = {
@@ -49,9 +59,25 @@ export async function setupOperateTest(
   const users = Object.fromEntries(
     DEMO_USERS.map((u) => [u.role, rows.find((r) => r.email === u.email)!]),
   ) as unknown as OperateTest['users'];
+  const temporalEnv = opts.temporal
+    ? await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: inject('temporalTestServerPath') } },
+      })
+    : undefined;
+  // The designer keeps its Temporal client on globalThis (see server/temporal.ts); hand it the test server's.
+  if (temporalEnv)
+    (globalThis as { conduitTemporal?: Promise<Client> }).conduitTemporal = Promise.resolve(
+      temporalEnv.client,
+    );
   return {
     tdb,
     db: db(),
+    ...(temporalEnv ? { temporal: temporalEnv.client } : {}),
+    close: async () => {
+      await db().$disconnect();
+      await temporalEnv?.teardown();
+      await tdb.drop();
+    },
     workspaceId,
     env,
     users,
