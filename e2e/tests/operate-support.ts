@@ -43,6 +43,17 @@ export async function signIn(page: Page, role: 'owner' | 'admin' | 'builder' | '
   await expect(page.getByTestId('user-role')).toHaveText(role);
 }
 
+/** A tRPC call over HTTP with the page's session cookie; throws with the server's message on failure. */
+export async function trpc<T>(request: APIRequestContext, path: string, input?: unknown, kind: 'query' | 'mutation' = 'mutation'): Promise<T> {
+  const res =
+    kind === 'query'
+      ? await request.get(`/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input ?? null }))}`)
+      : await request.post(`/api/trpc/${path}`, { data: { json: input ?? null } });
+  const body = (await res.json()) as { result?: { data?: { json?: T } }; error?: { json?: { message?: string } } };
+  if (!res.ok()) throw new Error(`${path}: HTTP ${res.status()} ${body.error?.json?.message ?? ''}`);
+  return body.result?.data?.json as T;
+}
+
 /** A tRPC mutation over HTTP with the page's session cookie; returns the HTTP status. */
 export async function trpcMutation(request: APIRequestContext, path: string, input: unknown): Promise<number> {
   const res = await request.post(`/api/trpc/${path}`, { data: { json: input } });

@@ -4,6 +4,7 @@
 // database rows plus the Streak webhooks they register.
 import {
   cancelRun as engineCancel,
+  forgetDeployments,
   decideApproval as engineDecide,
   replayDeadLetters as engineReplay,
   runAgain,
@@ -278,6 +279,8 @@ export async function deployVersion(
     });
     return { previous, deployment };
   });
+  // The webhook ingress caches which versions are live; make it look again now.
+  forgetDeployments(environment.id);
   const warnings = previous
     ? await removeWebhooksOf(c, {
         environmentId: environment.id,
@@ -304,6 +307,7 @@ export async function undeploy(c: DeployContext, opts: { environmentId: string; 
     where: { id: active.id },
     data: { active: false, undeployedAt: new Date() },
   });
+  forgetDeployments(opts.environmentId);
   const warnings = await removeWebhooksOf(c, {
     environmentId: opts.environmentId,
     graph: active.flowVersion.graph,
