@@ -1,13 +1,13 @@
 'use client';
 
 import { useReactFlow } from '@xyflow/react';
-import { useEditor } from './store';
+import { useEditor, useLabels } from './store';
 import { useProblems } from './validation';
 
 /** Every problem of the flow; clicking one selects its step and pans to it. */
 export function ProblemsList() {
   const problems = useProblems((s) => s.list);
-  const nodes = useEditor((s) => s.nodes);
+  const labels = useLabels();
   const select = useEditor((s) => s.select);
   const { setCenter, getNode } = useReactFlow();
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -23,12 +23,12 @@ export function ProblemsList() {
       </h2>
       <ul className="divide-y divide-slate-100">
         {problems.map((p, i) => {
-          const node = p.nodeId ? nodes.find((n) => n.id === p.nodeId) : undefined;
+          const label = p.nodeId ? labels.get(p.nodeId) : undefined;
           return (
             <li key={i}>
-              <button type="button" disabled={!node} onClick={() => node && jump(node.id)} className="flex w-full gap-2 px-3 py-1 text-left text-xs hover:bg-slate-50" data-testid="problem-item">
+              <button type="button" disabled={label === undefined} onClick={() => p.nodeId && jump(p.nodeId)} className="flex w-full gap-2 px-3 py-1 text-left text-xs hover:bg-slate-50" data-testid="problem-item">
                 <span className={p.severity === 'error' ? 'font-semibold text-red-700' : 'font-semibold text-amber-700'}>{p.severity === 'error' ? 'Error' : 'Warning'}</span>
-                {node && <span className="font-medium">{node.data.label}:</span>}
+                {label !== undefined && <span className="font-medium">{label}:</span>}
                 <span className="text-slate-700">{p.text}</span>
               </button>
             </li>

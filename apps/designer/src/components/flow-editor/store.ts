@@ -2,6 +2,7 @@
 // source of truth while editing; `draft()` turns them into the saved graph. Every logical change
 // (not dragging or selecting) bumps `rev`, which drives validation and autosave, and pushes undo history.
 import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange, type Node, type NodeChange } from '@xyflow/react';
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import { type Draft, type DraftNode } from './model/draft';
 import { layeredPositions } from './model/layout';
@@ -172,6 +173,14 @@ export const useEditor = create<EditorState>()((set, get) => {
     setTestRun: (steps) => set({ testRun: Object.fromEntries(steps.map((s) => [s.nodeId, s])) }),
   };
 });
+
+/** Step labels by id; re-read only when the flow changes (rev), not on every drag frame. */
+export function useLabels(): Map<string, string> {
+  const rev = useEditor((s) => s.rev);
+  return useMemo(() => labelsAt(rev), [rev]);
+}
+
+const labelsAt = (_rev: number) => new Map(useEditor.getState().nodes.map((n) => [n.id, n.data.label]));
 
 /** Output ports by kind, mirroring @conduit/flow's portsOf for configs that may be incomplete. */
 export function outputsOf(d: StepData): string[] {

@@ -7,7 +7,7 @@ import { Button } from '../ui/button';
 import { messageOf } from '../ui/errors';
 import { useEditorContext } from './context';
 import { JsonView } from './inspector/json-view';
-import { useEditor } from './store';
+import { useEditor, useLabels } from './store';
 
 const STATE_STYLE: Record<string, string> = { succeeded: 'text-emerald-700', failed: 'text-red-700', running: 'text-sky-700', skipped: 'text-slate-600', pending: 'text-slate-600' };
 
@@ -15,13 +15,13 @@ const STATE_STYLE: Record<string, string> = { succeeded: 'text-emerald-700', fai
 export function TestRunPanel() {
   const trpc = useTRPC();
   const { flowId, environmentKey } = useEditorContext();
-  const nodes = useEditor((s) => s.nodes);
+  const labels = useLabels();
   const samples = useEditor((s) => s.samples);
   const setTestRun = useEditor((s) => s.setTestRun);
   const select = useEditor((s) => s.select);
   const [runId, setRunId] = useState<string | null>(null);
-  const trigger = nodes.find((n) => n.data.kind === 'trigger');
-  const sample = trigger ? samples[trigger.id] : undefined;
+  const triggerId = useEditor((s) => s.nodes.find((n) => n.data.kind === 'trigger')?.id);
+  const sample = triggerId ? samples[triggerId] : undefined;
   const start = useMutation(trpc.testRuns.start.mutationOptions({ onSuccess: (r) => setRunId(r.runId) }));
   const progress = useQuery({
     ...trpc.testRuns.progress.queryOptions({ runId: runId ?? '00000000-0000-4000-8000-000000000000' }),
@@ -53,11 +53,10 @@ export function TestRunPanel() {
           </p>
           <ul className="space-y-1">
             {p.steps.map((s) => {
-              const n = nodes.find((x) => x.id === s.nodeId);
               return (
                 <li key={s.nodeId} className="rounded border border-slate-200 p-2 text-xs" data-testid="test-run-step" data-node-id={s.nodeId} data-state={s.state}>
                   <button type="button" className="font-medium hover:underline" onClick={() => select(s.nodeId)}>
-                    {n?.data.label ?? s.nodeId}
+                    {labels.get(s.nodeId) ?? s.nodeId}
                   </button>{' '}
                   <span className={STATE_STYLE[s.state]}>{s.state}</span>
                   {s.durationMs !== undefined && <span className="text-slate-600"> · {s.durationMs} ms</span>}

@@ -3,7 +3,8 @@
 import { Button } from '../../ui/button';
 import { Field, inputClass } from '../../ui/field';
 import { KIND_STYLE } from '../step-node';
-import { useEditor } from '../store';
+import { useMemo } from 'react';
+import { useEditor, type StepNode } from '../store';
 import { useEditorUi } from '../ui-store';
 import { useProblems } from '../validation';
 import { ActionForm } from './action-form';
@@ -13,10 +14,13 @@ import { TriggerForm } from './trigger-form';
 
 /** Settings of the selected step, its problems, and what it did in the last test run. */
 export function Inspector() {
-  const selected = useEditor((s) => {
+  const selectedId = useEditor((s) => {
     const picked = s.nodes.filter((n) => n.selected);
-    return picked.length === 1 ? picked[0] : undefined;
+    return picked.length === 1 ? picked[0]!.id : undefined;
   });
+  // Data, not the node: dragging changes the node's position on every frame but never its data.
+  const data = useEditor((s) => (selectedId ? s.nodes.find((n) => n.id === selectedId)?.data : undefined));
+  const selected = useMemo(() => (selectedId && data ? ({ id: selectedId, type: 'step', position: { x: 0, y: 0 }, data } satisfies StepNode) : undefined), [selectedId, data]);
   const count = useEditor((s) => s.nodes.filter((n) => n.selected).length);
   const updateNode = useEditor((s) => s.updateNode);
   const problems = useProblems((s) => s.list);
