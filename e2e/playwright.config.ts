@@ -28,7 +28,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'pnpm --silent --filter @conduit/devstack exec tsx src/start.ts --reset',
+    command: 'node_modules/.bin/tsx packages/devstack/src/start.ts --reset',
     cwd: '..',
     url: `${E2E.designer}/api/health`,
     timeout: 180_000,

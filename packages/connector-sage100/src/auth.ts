@@ -14,6 +14,7 @@ export const sage100AuthSchema = z.object({
     .toUpperCase()
     .meta({ title: 'Company code', description: 'Sage 100 company, e.g. ABC' }),
   allowPrivateHost: z.boolean().default(false).meta({ title: 'Gateway is on the local network', description: 'Allow a private or loopback address (the gateway usually runs on-prem)' }),
+  requestsPerSecond: z.number().int().min(1).max(1000).default(20).meta({ title: 'Requests per second', description: 'Cap on calls to this gateway; raise it only for a fast server or the emulator' }),
 });
 export type Sage100Auth = z.output<typeof sage100AuthSchema>;
 
@@ -27,7 +28,7 @@ export function sage100Http(auth: Sage100Auth): Omit<HttpClientOptions, 'log' | 
     secrets: [auth.token],
     allowPrivateHost: auth.allowPrivateHost,
     // The gateway drives a handful of BOI sessions; more than this only queues inside it.
-    rateLimit: { ratePerSec: 20, burst: 20 },
+    rateLimit: { ratePerSec: auth.requestsPerSecond, burst: auth.requestsPerSecond },
     // Sage writes (an order with many lines) can take a while on a busy server.
     timeoutMs: 60_000,
     remoteMessage: (body) => (isEnvelopeError(body) ? (body.error.sageMessage ?? body.error.message) : undefined),

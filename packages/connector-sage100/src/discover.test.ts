@@ -26,7 +26,7 @@ describe('Sage 100 discovery and pickers', () => {
     expect(field('CreditHold')).toMatchObject({ type: 'boolean', path: 'creditHold' });
     expect(field('DateEstablished')).toMatchObject({ type: 'date', readOnly: true });
     expect(field('CurrentBalance')).toMatchObject({ readOnly: true });
-    expect(field('UDF_EXT_REF')).toEqual({ key: 'UDF_EXT_REF', label: 'EXT REF (UDF)', type: 'string', path: 'udf.EXT_REF', remoteType: 'S 40' });
+    expect(field('UDF_EXT_REF')).toEqual({ key: 'UDF_EXT_REF', label: 'EXT REF (UDF)', type: 'string', path: 'udf.EXT_REF', remoteType: 'S 80' });
     expect(entity(entities, 'CI_Item')).toMatchObject({ kind: 'item', operations: ['read'] });
     expect(entity(entities, 'SO_SalesOrderHeader')?.fields.find((f) => f.key === 'CustomerPONo')).toMatchObject({ path: 'customerPONo' });
     expect(entity(entities, 'SO_SalesOrderHeader')?.fields.find((f) => f.key === 'TaxableAmt')).toMatchObject({ readOnly: true });

@@ -8,6 +8,7 @@ export const streakAuthSchema = z.object({
   apiKey: z.string().trim().min(1).meta({ title: 'API key', description: 'Streak → Integrations → Create new key' }),
   baseUrl: z.url({ protocol: /^https?$/ }).default(STREAK_BASE_URL).meta({ title: 'API base URL', description: 'Change only for the Streak sandbox' }),
   allowPrivateHost: z.boolean().default(false).meta({ title: 'Allow private host', description: 'Needed when the base URL is a local sandbox' }),
+  requestsPerSecond: z.number().int().min(1).max(1000).default(10).meta({ title: 'Requests per second', description: 'Streak asks for at most ~10/s per key; raise it only for the sandbox' }),
 });
 export type StreakAuth = z.output<typeof streakAuthSchema>;
 
@@ -36,8 +37,8 @@ export function streakHttp(auth: StreakAuth): Omit<HttpClientOptions, 'log' | 's
     headers: { authorization: `Basic ${basic}` },
     secrets: [auth.apiKey, basic],
     allowPrivateHost: auth.allowPrivateHost,
-    // Streak asks integrators to stay under ~10 requests/s per key.
-    rateLimit: { ratePerSec: 10, burst: 10 },
+    // Streak asks integrators to stay under ~10 requests/s per key (the default).
+    rateLimit: { ratePerSec: auth.requestsPerSecond, burst: auth.requestsPerSecond },
     classify,
   };
 }

@@ -69,7 +69,8 @@ export async function seedDemo(db: Db, options: DemoSeedOptions): Promise<{ work
         environmentId: env.id,
         kind: 'streak',
         name: 'Streak sandbox',
-        config: { baseUrl: options.streak.baseUrl, allowPrivateHost: true },
+        // The local sandbox is no real Streak: it takes far more than Streak's 10 requests/s.
+        config: { baseUrl: options.streak.baseUrl, allowPrivateHost: true, requestsPerSecond: 500 },
         secretEnc: options.secrets.encrypt(options.streak.apiKey),
         secretKeyId: options.secrets.activeKeyId,
       },
@@ -81,7 +82,7 @@ export async function seedDemo(db: Db, options: DemoSeedOptions): Promise<{ work
         environmentId: env.id,
         kind: 'sage100',
         name: 'Sage 100 (emulator)',
-        config: { baseUrl: options.sage100.baseUrl, company: options.sage100.company, allowPrivateHost: true },
+        config: { baseUrl: options.sage100.baseUrl, company: options.sage100.company, allowPrivateHost: true, requestsPerSecond: 500 },
         secretEnc: options.secrets.encrypt(options.sage100.token),
         secretKeyId: options.secrets.activeKeyId,
       },

@@ -47,10 +47,22 @@ export async function deployedFlows(db: Db, environmentId: string): Promise<Depl
   return flows;
 }
 
+/**
+ * Whether a webhook trigger listens to this remote event: named directly (`event: 'BOX_CHANGE_STAGE'`) or
+ * through the connector trigger's configuration (`event: 'boxEvent', params: { event, pipelineKey }`).
+ */
+function listensTo(trigger: Extract<TriggerConfig, { type: 'webhook' }>, event: string, payload: unknown): boolean {
+  const params = trigger.params ?? {};
+  const events = Array.isArray(params.events) ? params.events : typeof params.event === 'string' ? [params.event] : [trigger.event];
+  if (!events.includes(event)) return false;
+  const pipelineKey = (payload as { pipelineKey?: unknown } | null)?.pipelineKey;
+  return typeof params.pipelineKey !== 'string' || pipelineKey === undefined || pipelineKey === params.pipelineKey;
+}
+
 /** Flows whose webhook trigger listens to this event and whose filter (if any) accepts the payload. */
 export function matchWebhook(flows: DeployedFlow[], options: { connector: string; event: string; payload: unknown; env: Record<string, unknown> }): DeployedFlow[] {
   return flows.filter((f) => {
-    if (f.trigger.type !== 'webhook' || f.trigger.event !== options.event || !f.trigger.connector.startsWith(`${options.connector}@`)) return false;
+    if (f.trigger.type !== 'webhook' || !f.trigger.connector.startsWith(`${options.connector}@`) || !listensTo(f.trigger, options.event, options.payload)) return false;
     if (!f.filter) return true;
     const r = evaluateExpression(f.filter, { trigger: options.payload, steps: {}, env: options.env });
     return r.ok && isTruthy(r.value);

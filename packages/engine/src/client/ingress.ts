@@ -5,6 +5,8 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Db, SecretBox } from '@conduit/db';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
+import { parseConnectorRef } from '@conduit/flow';
+import { createConnectorRegistry } from '../registry';
 import { deployedFlows, matchWebhook, type DeployedFlow } from './deployments';
 import { streakEventKey } from './event-key';
 import { recordQueuedRuns, startWorkflows, type PendingRun, type RecordedRun } from './start';
@@ -105,7 +107,7 @@ export async function ingestStreakWebhook(deps: IngressDeps, req: { env: Authent
       fresh += 1;
       const pending: PendingRun[] = matchWebhook(flows, { connector: 'streak', event, payload: e.payload, env: req.env.variables }).map((f) => ({
         flow: f,
-        trigger: { kind: 'webhook', event, eventKey: e.eventKey, payload: e.payload },
+        trigger: { kind: 'webhook', event, eventKey: e.eventKey, payload: connectorPayload(f, event, e.payload) },
       }));
       runs.push(...(await recordQueuedRuns(tx, req.env, pending)));
       await tx.webhookEvent.update({ where: { environmentId_eventKey: { environmentId: req.env.id, eventKey: e.eventKey } }, data: { runsStarted: pending.length } });
@@ -118,6 +120,23 @@ export async function ingestStreakWebhook(deps: IngressDeps, req: { env: Authent
   const counts = { events: freshCount, duplicates: events.length - freshCount, runsStarted: started.started };
   if (started.failed > 0) return answer(503, 'Conduit could not hand the event to the engine; Streak will retry the delivery.', counts);
   return answer(200, freshCount ? 'Accepted.' : 'Already received; nothing new started.', counts);
+}
+
+const registry = createConnectorRegistry();
+
+/**
+ * What the flow sees as `trigger`: the connector trigger's own payload shape (the one the designer showed
+ * when mapping), or the object as delivered when the flow names a raw Streak event.
+ */
+function connectorPayload(flow: DeployedFlow, event: string, object: Record<string, unknown>): unknown {
+  const t = flow.trigger;
+  if (t.type !== 'webhook') return object;
+  const { connector, version } = parseConnectorRef(t.connector);
+  const trigger = registry.has(connector, version) ? registry.get(connector, version).triggers.find((d) => d.key === t.event) : undefined;
+  if (!trigger?.webhook) return object;
+  const config = trigger.config.safeParse({ ...t.params, event });
+  if (!config.success) return object;
+  return trigger.webhook.events({ config: config.data, body: [object] })[0]?.payload ?? object;
 }
 
 async function queuedRunsFor(tx: Pick<Db, 'run' | 'webhookEvent'>, environmentId: string, eventKeys: string[], flows: DeployedFlow[]): Promise<RecordedRun[]> {

@@ -11,7 +11,7 @@ export function closedWonToSalesOrder(options: { customerKey: string; orderNoFie
   return {
     schemaVersion: 1,
     nodes: [
-      { id: 'won', kind: 'trigger', label: 'Box moved to Closed-Won', position: at, config: { type: 'webhook', connector: 'streak@1', event: 'BOX_CHANGE_STAGE' } },
+      { id: 'won', kind: 'trigger', label: 'Box moved to Closed-Won', position: at, config: { type: 'webhook', connector: 'streak@1', event: 'boxEvent', params: { event: 'BOX_CHANGE_STAGE' } } },
       {
         id: 'order',
         kind: 'map',

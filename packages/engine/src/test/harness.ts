@@ -68,10 +68,10 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     data: { workspaceId: workspace.id, key: 'dev', name: 'Development', taskQueue, webhookSecretEnc: secrets.encrypt('hook-secret'), webhookEndpointId: randomBytes(8).toString('hex'), variables: options.variables ?? { approvalThreshold: 10000 } },
   });
   await db.connection.create({
-    data: { environmentId: env.id, kind: 'streak', name: 'Streak sandbox', config: { baseUrl: `${sandbox.url}/api`, allowPrivateHost: true }, secretEnc: secrets.encrypt(sandbox.apiKey), secretKeyId: secrets.activeKeyId },
+    data: { environmentId: env.id, kind: 'streak', name: 'Streak sandbox', config: { baseUrl: `${sandbox.url}/api`, allowPrivateHost: true, requestsPerSecond: 500 }, secretEnc: secrets.encrypt(sandbox.apiKey), secretKeyId: secrets.activeKeyId },
   });
   await db.connection.create({
-    data: { environmentId: env.id, kind: 'sage100', name: 'Sage 100', config: { baseUrl: gateway.url, company: 'ABC', allowPrivateHost: true }, secretEnc: secrets.encrypt(gateway.token), secretKeyId: secrets.activeKeyId },
+    data: { environmentId: env.id, kind: 'sage100', name: 'Sage 100', config: { baseUrl: gateway.url, company: 'ABC', allowPrivateHost: true, requestsPerSecond: 500 }, secretEnc: secrets.encrypt(gateway.token), secretKeyId: secrets.activeKeyId },
   });
   const { close: closeActivities, ...activities } = createActivities({ workerId: 'test', db, secrets, registry: createConnectorRegistry() });
   const worker = temporal.nativeConnection ? await Worker.create({ connection: temporal.nativeConnection, taskQueue, workflowsPath, activities }) : undefined;
