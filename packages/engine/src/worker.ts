@@ -1,25 +1,27 @@
-// How a worker process is assembled: one Temporal Worker per environment task queue, sharing one set of
-// activities (one connection pool per stored connection) across them.
+// How a worker process is assembled: one Temporal Worker per environment task queue, sharing one
+// workflow bundle (built once) and one set of activities (one connection pool per stored connection).
 import { fileURLToPath } from 'node:url';
-import { type NativeConnection, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, type NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from './activities';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
 export async function createWorkers(options: { connection: NativeConnection; namespace: string; taskQueues: string[]; deps: ActivityDeps }): Promise<{ workers: Worker[]; close(): Promise<void> }> {
   const { close, ...activities } = createActivities(options.deps);
+  const workflowBundle = await bundleWorkflowCode({ workflowsPath });
   const workers = await Promise.all(
     options.taskQueues.map((taskQueue) =>
       Worker.create({
         connection: options.connection,
         namespace: options.namespace,
         taskQueue,
-        workflowsPath,
+        workflowBundle,
         activities,
-        // Many short runs: keep plenty of workflow tasks and local activities in flight on two cores.
+        // Many short runs: plenty of workflow tasks and local activities in flight, and a bounded cache
+        // of sticky workflows per queue (each cached run holds its state in memory).
         maxConcurrentWorkflowTaskExecutions: 100,
         maxConcurrentLocalActivityExecutions: 200,
-        maxCachedWorkflows: 2000,
+        maxCachedWorkflows: 500,
       }),
     ),
   );

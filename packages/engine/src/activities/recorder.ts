@@ -1,5 +1,5 @@
-// Writes a run's outcome (status, steps, dead letter) in one transaction, idempotently: a retried
-// activity rewrites the same rows instead of adding more.
+// Writes a run's outcome (status, steps, dead letter) in one transaction of three or four statements,
+// idempotently: a retried activity rewrites the same rows instead of adding more.
 import type { Db } from '@conduit/db';
 import { forHistory } from '../redact';
 import type { RunRecord } from '../types';
@@ -7,21 +7,15 @@ import type { RunRecord } from '../types';
 const json = (v: unknown) => (v === undefined ? undefined : (forHistory(v) as object));
 
 export async function recordRun(db: Db, rec: RunRecord): Promise<void> {
-  const run = await db.run.findUnique({ where: { id: rec.runId }, select: { startedAt: true, searchKeys: true } });
-  if (!run) throw new Error(`run ${rec.runId} has no row; the starter must create it before the workflow records it`);
-  const finishedAt = rec.finishedAt === undefined ? undefined : new Date(rec.finishedAt);
-  const searchKeys = [...new Set([...run.searchKeys, ...rec.searchKeys])];
+  const finishedAt = rec.finishedAt === undefined ? null : new Date(rec.finishedAt);
   await db.$transaction([
-    db.run.update({
-      where: { id: rec.runId },
-      data: {
-        status: rec.status,
-        error: rec.error ?? null,
-        searchKeys,
-        finishedAt: finishedAt ?? null,
-        durationMs: finishedAt ? Math.max(0, finishedAt.getTime() - run.startedAt.getTime()) : null,
-      },
-    }),
+    // Search keys merge with the ones the starter recorded; the duration is measured from the row's start.
+    db.$executeRaw`
+      UPDATE run SET status = ${rec.status}::"RunStatus", error = ${rec.error ?? null},
+        search_keys = ARRAY(SELECT DISTINCT k FROM unnest(search_keys || ${rec.searchKeys}::text[]) AS k),
+        finished_at = ${finishedAt},
+        duration_ms = CASE WHEN ${finishedAt}::timestamptz IS NULL THEN NULL ELSE GREATEST(0, (EXTRACT(EPOCH FROM (${finishedAt}::timestamptz - started_at)) * 1000)::int) END
+      WHERE id = ${rec.runId}::uuid`,
     db.runStep.deleteMany({ where: { runId: rec.runId } }),
     db.runStep.createMany({
       data: rec.steps.map((s) => ({
@@ -38,9 +32,11 @@ export async function recordRun(db: Db, rec: RunRecord): Promise<void> {
         durationMs: s.finishedAt === undefined ? null : s.finishedAt - s.startedAt,
       })),
     }),
-    db.deadLetter.deleteMany({ where: { runId: rec.runId, status: 'open' } }),
     ...(rec.deadLetter
-      ? [db.deadLetter.create({ data: { runId: rec.runId, nodeId: rec.deadLetter.nodeId, reasonCode: rec.deadLetter.reasonCode, message: rec.deadLetter.message, suggestion: rec.deadLetter.suggestion, input: json(rec.deadLetter.input) } })]
+      ? [
+          db.deadLetter.deleteMany({ where: { runId: rec.runId, status: 'open' } }),
+          db.deadLetter.create({ data: { runId: rec.runId, nodeId: rec.deadLetter.nodeId, reasonCode: rec.deadLetter.reasonCode, message: rec.deadLetter.message, suggestion: rec.deadLetter.suggestion, input: json(rec.deadLetter.input) } }),
+        ]
       : []),
   ]);
 }

@@ -3,7 +3,7 @@
 export { authenticateStreakWebhook, ingestStreakWebhook, parseStreakDelivery, STREAK_EVENTS, type IngressAnswer, type IngressDeps, type AuthenticatedEnvironment } from './ingress';
 export { deployedFlows, forgetDeployments, matchWebhook, type DeployedFlow } from './deployments';
 export { searchKeysOf } from '../search-keys';
-export { recordQueuedRuns, startWorkflows, type PendingRun, type RecordedRun, type StartEnvironment } from './start';
+export { planRuns, queuedRunRow, recordQueuedRuns, startWorkflows, type PendingRun, type RecordedRun, type StartEnvironment } from './start';
 export { streakEventKey } from './event-key';
 export { FLOW_RUN_WORKFLOW, APPROVAL_SIGNAL, PROGRESS_QUERY, workflowIdFor, type FlowRunInput, type FlowRunTrigger } from './flow-input';
 export { authSettings, SECRET_FIELD, type ConnectorKindName } from '../connections';

@@ -9,7 +9,7 @@ import { parseConnectorRef } from '@conduit/flow';
 import { createConnectorRegistry } from '../registry';
 import { deployedFlows, matchWebhook, type DeployedFlow } from './deployments';
 import { streakEventKey } from './event-key';
-import { recordQueuedRuns, startWorkflows, type PendingRun, type RecordedRun } from './start';
+import { planRuns, queuedRunRow, startWorkflows, type RecordedRun } from './start';
 import type { EnvironmentVariables } from '../scope';
 
 export interface IngressDeps {
@@ -91,31 +91,39 @@ export async function ingestStreakWebhook(deps: IngressDeps, req: { env: Authent
 
   const flows = await deployedFlows(deps.db, req.env.id);
   const events = parsed.objects.map((payload) => ({ payload, eventKey: streakEventKey(event, payload) }));
-  const { freshCount, toStart } = await deps.db.$transaction(async (tx) => {
-    let fresh = 0;
-    const runs: RecordedRun[] = [];
-    const duplicateKeys: string[] = [];
-    for (const e of events) {
-      const inserted = await tx.$executeRaw`
-        INSERT INTO webhook_event (id, environment_id, event_key, event_type, payload)
-        VALUES (gen_random_uuid(), ${req.env.id}::uuid, ${e.eventKey}, ${event}, ${JSON.stringify(e.payload)}::jsonb)
-        ON CONFLICT (environment_id, event_key) DO NOTHING`;
-      if (inserted === 0) {
-        duplicateKeys.push(e.eventKey);
-        continue;
-      }
-      fresh += 1;
-      const pending: PendingRun[] = matchWebhook(flows, { connector: 'streak', event, payload: e.payload, env: req.env.variables }).map((f) => ({
+  let freshCount = 0;
+  const toStart: RecordedRun[] = [];
+  const duplicateKeys: string[] = [];
+  for (const e of events) {
+    const runs = planRuns(
+      req.env,
+      matchWebhook(flows, { connector: 'streak', event, payload: e.payload, env: req.env.variables }).map((f) => ({
         flow: f,
-        trigger: { kind: 'webhook', event, eventKey: e.eventKey, payload: connectorPayload(f, event, e.payload) },
-      }));
-      runs.push(...(await recordQueuedRuns(tx, req.env, pending)));
-      await tx.webhookEvent.update({ where: { environmentId_eventKey: { environmentId: req.env.id, eventKey: e.eventKey } }, data: { runsStarted: pending.length } });
+        trigger: { kind: 'webhook' as const, event, eventKey: e.eventKey, payload: connectorPayload(f, event, e.payload) },
+      })),
+    );
+    const rows = runs.map((r) => queuedRunRow(req.env, r)).map((r) => ({ id: r.id, flow_id: r.flowId, flow_version_id: r.flowVersionId, workflow_id: r.workflowId, search_keys: r.searchKeys }));
+    // One statement records the event and its queued runs together, or nothing when the event is a duplicate.
+    const [row] = await deps.db.$queryRaw<Array<{ fresh: number }>>`
+      WITH ev AS (
+        INSERT INTO webhook_event (id, environment_id, event_key, event_type, payload, runs_started)
+        VALUES (gen_random_uuid(), ${req.env.id}::uuid, ${e.eventKey}, ${event}, ${JSON.stringify(e.payload)}::jsonb, ${runs.length})
+        ON CONFLICT (environment_id, event_key) DO NOTHING RETURNING id),
+      runs AS (
+        INSERT INTO run (id, environment_id, flow_id, flow_version_id, workflow_id, event_key, trigger_kind, status, search_keys)
+        SELECT r.id, ${req.env.id}::uuid, r.flow_id, r.flow_version_id, r.workflow_id, ${e.eventKey}, 'webhook', 'queued', r.search_keys
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, flow_id uuid, flow_version_id uuid, workflow_id text, search_keys text[])
+        WHERE EXISTS (SELECT 1 FROM ev) RETURNING id)
+      SELECT (SELECT count(*) FROM ev)::int AS fresh, (SELECT count(*) FROM runs)::int AS runs`;
+    if (row?.fresh) {
+      freshCount += 1;
+      toStart.push(...runs);
+    } else {
+      duplicateKeys.push(e.eventKey);
     }
-    // A duplicate whose runs never got started (the engine was down) gets them started now.
-    if (duplicateKeys.length) runs.push(...(await queuedRunsFor(tx, req.env.id, duplicateKeys, flows)));
-    return { freshCount: fresh, toStart: runs };
-  });
+  }
+  // A duplicate whose runs never got started (the engine was down) gets them started now.
+  if (duplicateKeys.length) toStart.push(...(await queuedRunsFor(deps.db, req.env.id, duplicateKeys, flows)));
   const started = await startWorkflows(deps.temporal, req.env, toStart);
   const counts = { events: freshCount, duplicates: events.length - freshCount, runsStarted: started.started };
   if (started.failed > 0) return answer(503, 'Conduit could not hand the event to the engine; Streak will retry the delivery.', counts);

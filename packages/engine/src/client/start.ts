@@ -28,28 +28,34 @@ export interface RecordedRun extends PendingRun {
 
 type RunWriter = Pick<Db, 'run'>;
 
-/** Writes queued Run rows (call inside the transaction that records the event). */
-export async function recordQueuedRuns(db: RunWriter, env: StartEnvironment, runs: PendingRun[], options: { workflowIdSuffix?: string } = {}): Promise<RecordedRun[]> {
-  const recorded = runs.map((r) => ({
+/** Gives each pending run its id and workflow id (derived from environment + flow + event key). */
+export function planRuns(env: StartEnvironment, runs: PendingRun[], options: { workflowIdSuffix?: string } = {}): RecordedRun[] {
+  return runs.map((r) => ({
     ...r,
     runId: randomUUID(),
     workflowId: workflowIdFor({ environmentKey: env.key, flowId: r.flow.flowId, eventKey: r.trigger.eventKey }) + (options.workflowIdSuffix ?? ''),
   }));
-  if (recorded.length) {
-    await db.run.createMany({
-      data: recorded.map((r) => ({
-        id: r.runId,
-        environmentId: env.id,
-        flowId: r.flow.flowId,
-        flowVersionId: r.flow.versionId,
-        workflowId: r.workflowId,
-        eventKey: r.trigger.eventKey,
-        triggerKind: r.trigger.kind,
-        status: 'queued',
-        searchKeys: searchKeysOf(r.trigger.payload),
-      })),
-    });
-  }
+}
+
+/** The Run row of a planned run, status queued. */
+export function queuedRunRow(env: StartEnvironment, r: RecordedRun) {
+  return {
+    id: r.runId,
+    environmentId: env.id,
+    flowId: r.flow.flowId,
+    flowVersionId: r.flow.versionId,
+    workflowId: r.workflowId,
+    eventKey: r.trigger.eventKey,
+    triggerKind: r.trigger.kind,
+    status: 'queued' as const,
+    searchKeys: searchKeysOf(r.trigger.payload),
+  };
+}
+
+/** Writes queued Run rows (call inside the transaction that records the event). */
+export async function recordQueuedRuns(db: RunWriter, env: StartEnvironment, runs: PendingRun[], options: { workflowIdSuffix?: string } = {}): Promise<RecordedRun[]> {
+  const recorded = planRuns(env, runs, options);
+  if (recorded.length) await db.run.createMany({ data: recorded.map((r) => queuedRunRow(env, r)) });
   return recorded;
 }
 
