@@ -133,7 +133,20 @@ export interface WebhookTarget {
   token: string;
 }
 
-/** Registers one Streak webhook per trigger; returns the webhook keys to store on the deployment. */
+/** The remote events a trigger listens to: `params.events`, or the single `params.event`. */
+function eventsOf(t: WebhookTriggerNode): string[] {
+  const { events, event } = t.params;
+  if (Array.isArray(events)) return events.filter((e): e is string => typeof e === 'string');
+  return typeof event === 'string' ? [event] : [];
+}
+
+/** Unsubscribing only needs the webhook key, but the trigger's config must still parse. */
+const configOf = (t: WebhookTriggerNode) => ({ ...t.params, event: eventsOf(t)[0] });
+
+/**
+ * Registers one Streak webhook per trigger and event; returns the webhook keys to store on the
+ * deployment. Streak's deliveries do not name their event, so each subscription's URL carries it.
+ */
 export async function registerStreakWebhooks(options: {
   row: Connection;
   secrets: SecretBox;
@@ -147,12 +160,25 @@ export async function registerStreakWebhooks(options: {
   });
   const keys: string[] = [];
   try {
-    for (const t of triggers) keys.push((await conn.subscribe(t.triggerKey, t.params, options.target)).id);
+    for (const t of triggers) {
+      for (const event of eventsOf(t)) {
+        const targetUrl = `${options.target.targetUrl}?event=${encodeURIComponent(event)}`;
+        keys.push(
+          (
+            await conn.subscribe(
+              t.triggerKey,
+              { ...t.params, event },
+              { targetUrl, token: options.target.token },
+            )
+          ).id,
+        );
+      }
+    }
     return keys;
   } catch (err) {
     // Leave nothing half-registered: a failed deploy must not keep receiving events.
     for (const id of keys)
-      await conn.unsubscribe(triggers[0]!.triggerKey, triggers[0]!.params, { id }).catch(() => undefined);
+      await conn.unsubscribe(triggers[0]!.triggerKey, configOf(triggers[0]!), { id }).catch(() => undefined);
     throw err;
   } finally {
     await conn.close();
@@ -172,7 +198,7 @@ export async function removeStreakWebhooks(options: {
     connectionId: options.row.id,
   });
   try {
-    for (const id of options.keys) await conn.unsubscribe(first.triggerKey, first.params, { id });
+    for (const id of options.keys) await conn.unsubscribe(first.triggerKey, configOf(first), { id });
   } finally {
     await conn.close();
   }

@@ -42,6 +42,26 @@ describe('deployments', () => {
     expect(await webhooks()).toBe(before + 1);
     const d = await t.db.deployment.findUniqueOrThrow({ where: { id: r.deploymentId } });
     expect(d.webhookKeys).toHaveLength(1);
+    // Streak deliveries do not name their event: the URL must, next to the environment's endpoint.
+    const auth = {
+      authorization: `Basic ${Buffer.from(`${sb.apiKey}:`).toString('base64')}`,
+      'content-type': 'application/json',
+    };
+    const boxes = (await (
+      await fetch(`${sb.url}/api/v1/pipelines/${demoSeed().pipelineKey}/boxes`, { headers: auth })
+    ).json()) as Array<{ key: string; stageKey: string }>;
+    const stage = Object.values(demoSeed().stages).find((k) => k !== boxes[0]!.stageKey)!;
+    await fetch(`${sb.url}/api/v1/boxes/${boxes[0]!.key}`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ stageKey: stage }),
+    });
+    const env = await t.db.environment.findUniqueOrThrow({ where: { id: t.env.dev } });
+    await expect
+      .poll(
+        async () => (await sandboxControl(sb.url).deliveries({ webhookKey: d.webhookKeys[0] }))[0]?.targetUrl,
+      )
+      .toBe(`http://127.0.0.1:3999/api/hooks/streak/dev/${env.webhookEndpointId}?event=BOX_CHANGE_STAGE`);
   });
 
   it('previews and promotes dev → QA with a diff of graph and mappings', async () => {
