@@ -19,9 +19,10 @@ export function readProperty(obj: unknown, key: string | number): unknown {
   if (typeof obj !== 'object') return fail(`cannot read '${String(key)}' of ${kindOf(obj)}`);
   const proto: unknown = Object.getPrototypeOf(obj);
   if (proto !== Object.prototype && proto !== null) return fail(`cannot read '${String(key)}' of ${kindOf(obj)}`);
-  const name = typeof key === 'string' ? key : String(key);
-  if (FORBIDDEN_NAMES.has(name)) return fail(`property '${name}' is not accessible: expressions read only plain data`);
-  return own(obj, name, key);
+  // Integer keys (Streak field keys like 1001) are never forbidden names, and V8 finds them faster as numbers.
+  if (typeof key === 'number') return own(obj, key, key);
+  if (FORBIDDEN_NAMES.has(key)) return fail(`property '${key}' is not accessible: expressions read only plain data`);
+  return own(obj, key, key);
 }
 
 function own(obj: object, name: string | number, key: string | number): unknown {

@@ -89,7 +89,9 @@ function compileNode(e: Expr, slots: PathSlots): Compiled {
     case 'member': {
       const obj = sub(e.object);
       const name = e.name;
-      return (env) => readProperty(obj(env), name);
+      // `fields.1001`: a canonical integer name is the same property as the number 1001.
+      const key = /^(0|[1-9]\d{0,8})$/.test(name) ? Number(name) : name;
+      return (env) => readProperty(obj(env), key);
     }
     case 'index': {
       const obj = sub(e.object);

@@ -12,8 +12,11 @@ const stateKey = (s: string) => s.toLowerCase().replace(/[.,]/g, ' ').replace(/\
 const states = new Map<string, string>();
 for (const entry of STATES.split('|')) {
   const code = entry.slice(0, 2);
-  states.set(stateKey(code), code);
-  states.set(stateKey(entry.slice(3)), code);
+  // Exact spellings too ("CA", "California"), so well-formed input needs no normalising.
+  for (const key of [code, entry.slice(3)]) {
+    states.set(key, code);
+    states.set(stateKey(key), code);
+  }
 }
 for (const [alias, code] of Object.entries(STATE_ALIASES)) states.set(alias, code);
 

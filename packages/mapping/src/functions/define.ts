@@ -57,14 +57,17 @@ export function text(fn: string, v: unknown): string {
   return fail(`${fn}: expected text, got ${describe(v)}`);
 }
 
+/** The number in decimal text like "12.50", " 3 " or "1e3"; undefined otherwise (also for "0x1A", "", "Infinity"). */
+export function decimalText(s: string): number | undefined {
+  const n = Number(s);
+  return Number.isFinite(n) && s.trim() !== '' && !/[xob]/i.test(s) ? n : undefined;
+}
+
 /** Number argument; numeric text ("12.50", " 3 ") is accepted because CRM fields are often text. */
 export function num(fn: string, v: unknown): number {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v.trim());
-    if (Number.isFinite(n)) return n;
-  }
-  return fail(`${fn}: expected a number, got ${describe(v)}`);
+  const n = typeof v === 'string' ? decimalText(v) : undefined;
+  return n ?? fail(`${fn}: expected a number, got ${describe(v)}`);
 }
 
 export function int(fn: string, v: unknown): number {

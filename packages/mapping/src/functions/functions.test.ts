@@ -160,6 +160,8 @@ const FAILS: Array<[string, string]> = [
   ['padStart("a", 100000)', 'padStart: length must be between'],
   ['replace("abc", "", "x")', 'replace: the text to find is empty'],
   ['number("12abc")', 'number: "12abc" is not a number'],
+  ['number("0x1A")', 'number: "0x1A" is not a number'],
+  ['round("Infinity")', 'round: expected a number'],
   ['round(1.234, 11)', 'decimals must be between 0 and 10'],
   ['round("x")', 'round: expected a number, got text "x"'],
   ['multiply([1, 2], [1])', 'lists differ in length'],

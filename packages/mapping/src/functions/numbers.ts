@@ -1,6 +1,6 @@
 import { fail } from '../context';
 import { T } from '../types';
-import { defineFunctions, describe, int, list, num, p } from './define';
+import { decimalText, defineFunctions, describe, int, list, num, p } from './define';
 
 const N = T.number;
 
@@ -24,11 +24,13 @@ const places = (fn: string, v: unknown): number => {
 export function parseNumber(v: unknown): number {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v !== 'string') return fail(`number: expected a number or numeric text, got ${describe(v)}`);
+  // Plain numeric text ("12.50", " 3 ") is the common case and needs no pattern work.
+  const plain = decimalText(v);
+  if (plain !== undefined) return plain;
   let s = v.trim().replace(/[$,\s]/g, '');
   const negative = /^\(.*\)$/.test(s);
   if (negative) s = s.slice(1, -1);
-  const n = s === '' ? NaN : Number(s);
-  if (!Number.isFinite(n)) return fail(`number: "${v}" is not a number`);
+  const n = decimalText(s) ?? fail(`number: "${v}" is not a number`);
   return negative ? -n : n;
 }
 
