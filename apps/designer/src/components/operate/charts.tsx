@@ -74,9 +74,9 @@ export function BarsChart({
   testId: string;
 }) {
   const max = Math.max(1, ...bars.flatMap((b) => b.values.map((v) => v.value)));
-  const rowH = 14 * Math.max(1, bars[0]?.values.length ?? 1) + 14;
+  const rowH = 18 * Math.max(1, bars[0]?.values.length ?? 1) + 18;
   const W = 640;
-  const LABEL = 200;
+  const LABEL = 220;
   if (bars.length === 0) return <p className="text-sm text-slate-500">Nothing in this time range.</p>;
   return (
     <svg
@@ -88,16 +88,16 @@ export function BarsChart({
     >
       {bars.map((b, i) => (
         <g key={b.label} transform={`translate(0,${i * rowH})`}>
-          <text x={0} y={14} fontSize={11} fill="#0f172a">
-            {b.label.slice(0, 32)}
+          <text x={0} y={16} fontSize={14} fill="#0f172a">
+            {b.label.slice(0, 28)}
           </text>
           {b.values.map((v, j) => {
-            const w = ((W - LABEL - 80) * v.value) / max;
+            const w = ((W - LABEL - 130) * v.value) / max;
             return (
-              <g key={v.name} transform={`translate(${LABEL},${4 + j * 14})`}>
+              <g key={v.name} transform={`translate(${LABEL},${4 + j * 18})`}>
                 <title>{`${b.label} ${v.name}: ${Math.round(v.value)} ${unit}`}</title>
-                <rect width={Math.max(w, 1)} height={11} fill={v.color} rx={2} />
-                <text x={w + 4} y={10} fontSize={10} fill="#475569">
+                <rect width={Math.max(w, 1)} height={14} fill={v.color} rx={2} />
+                <text x={w + 4} y={12} fontSize={13} fill="#475569">
                   {`${v.name} ${Math.round(v.value)} ${unit}`}
                 </text>
               </g>

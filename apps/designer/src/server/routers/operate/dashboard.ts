@@ -28,10 +28,20 @@ export const dashboardRouter = router({
       const from = new Date(to.getTime() - ms);
       const minutes = ms / 60_000;
       const [series, perFlow, failures, backlog, waiting] = await Promise.all([
-        db().$queryRaw<Array<{ at: Date; total: number; failed: number }>>`
-          SELECT date_bin(${bucket}::interval, started_at, ${from}) AS at, count(*)::int AS total,
-                 count(*) FILTER (WHERE status IN ('failed', 'dead_lettered'))::int AS failed
-          FROM run WHERE environment_id = ${e.id}::uuid AND started_at >= ${from} GROUP BY 1 ORDER BY 1`,
+        db().$queryRaw<
+          Array<{ at: Date; total: number; failed: number; succeeded: number; finished: number }>
+        >`
+          WITH buckets AS (SELECT generate_series(${from}::timestamptz, ${to}::timestamptz, ${bucket}::interval) AS at),
+               counts AS (
+                 SELECT date_bin(${bucket}::interval, started_at, ${from}::timestamptz) AS at, count(*)::int AS total,
+                        count(*) FILTER (WHERE status IN ('failed', 'dead_lettered'))::int AS failed,
+                        count(*) FILTER (WHERE status = 'succeeded')::int AS succeeded,
+                        count(*) FILTER (WHERE status IN ('succeeded', 'failed', 'dead_lettered'))::int AS finished
+                 FROM run WHERE environment_id = ${e.id}::uuid AND started_at >= ${from} GROUP BY 1)
+          -- Every bucket of the range, empty ones included, so the chart's time axis is even.
+          SELECT b.at, coalesce(c.total, 0) AS total, coalesce(c.failed, 0) AS failed,
+                 coalesce(c.succeeded, 0) AS succeeded, coalesce(c.finished, 0) AS finished
+          FROM buckets b LEFT JOIN counts c ON c.at = b.at ORDER BY b.at`,
         db().$queryRaw<
           Array<{
             flowId: string;
@@ -55,7 +65,8 @@ export const dashboardRouter = router({
         db().approval.count({ where: { status: 'pending', run: { environmentId: e.id } } }),
       ]);
       const total = series.reduce((n, s) => n + s.total, 0);
-      const failed = series.reduce((n, s) => n + s.failed, 0);
+      const succeeded = series.reduce((n, s) => n + s.succeeded, 0);
+      const finished = series.reduce((n, s) => n + s.finished, 0);
       return {
         environment: e,
         from,
@@ -63,7 +74,8 @@ export const dashboardRouter = router({
         bucket,
         series,
         runsPerMinute: total / minutes,
-        successRate: total === 0 ? null : (total - failed) / total,
+        // Of the runs that ended (cancelled ones aside); runs still going count once they end.
+        successRate: finished === 0 ? null : succeeded / finished,
         perFlow,
         failures,
         deadLetterBacklog: backlog,

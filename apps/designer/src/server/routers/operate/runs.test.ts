@@ -286,6 +286,40 @@ describe('approvals', () => {
   });
 });
 
+describe('dashboard', () => {
+  it('sums runs, success rate, latency percentiles, failures by reason and backlogs for one environment', async () => {
+    const { versions } = await seedFlow(t.db, {
+      workspaceId: t.workspaceId,
+      name: 'Dashboard flow',
+      graphs: [demoGraph()],
+    });
+    const envId = (await t.caller('owner').environments.create({ key: 'dash', name: 'Dashboard env' })).id;
+    for (const status of ['succeeded', 'succeeded', 'succeeded'] as const)
+      await seedRun(t.db, { environmentId: envId, flowVersion: versions[0]!, status });
+    await seedRun(t.db, {
+      environmentId: envId,
+      flowVersion: versions[0]!,
+      status: 'dead_lettered',
+      deadLetter: CREDIT_HOLD,
+    });
+    await seedRun(t.db, {
+      environmentId: envId,
+      flowVersion: versions[0]!,
+      status: 'waiting',
+      approval: { summary: {} },
+    });
+    const d = await t.caller('viewer').dashboard.get({ environmentId: envId, range: '1h' });
+    expect(d.series).toHaveLength(61);
+    expect(d.series.reduce((n, p) => n + p.total, 0)).toBe(5);
+    expect(d.successRate).toBeCloseTo(3 / 4);
+    expect(d.perFlow).toEqual([
+      expect.objectContaining({ name: 'Dashboard flow', total: 5, succeeded: 3, p50: 1200, p95: 1200 }),
+    ]);
+    expect(d.failures).toEqual([{ reasonCode: 'CREDIT_HOLD', count: 1 }]);
+    expect(d).toMatchObject({ deadLetterBacklog: 1, approvalsWaiting: 1 });
+  });
+});
+
 describe('retention', () => {
   it('prunes finished runs past retention but keeps recent ones and ones with open dead letters', async () => {
     const old = new Date(Date.now() - 40 * 86_400_000);
