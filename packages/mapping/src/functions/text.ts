@@ -13,7 +13,22 @@ const length = (fn: string, v: unknown): number => {
   return n;
 };
 
-const capitalise = (_m: string, sep: string, c: string) => sep + c.toUpperCase();
+// Word starts after whitespace, '-', '/' or an apostrophe ("Mary-Ann O'Neil"). A scan, not a regex with a
+// callback: this runs for every name and city in a mapping.
+const WORD_BREAKS = new Set([9, 10, 11, 12, 13, 32, 160, 45, 47, 39]);
+function titleCase(s: string): string {
+  const lower = s.toLowerCase();
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code >= 97 && code <= 122 && (i === 0 || WORD_BREAKS.has(lower.charCodeAt(i - 1)))) {
+      out += lower.slice(last, i) + String.fromCharCode(code - 32);
+      last = i + 1;
+    }
+  }
+  return out + lower.slice(last);
+}
 
 const unary = (name: string, description: string, f: (s: string) => string) =>
   ({ name, category: 'text' as const, description, params: [p('value', S)], returns: S, nullSafe: true, impl: ([v]: unknown[]) => f(text(name, v)) });
@@ -23,7 +38,7 @@ export const textFunctions = defineFunctions([
   unary('lower', 'Lower-cases text.', (s) => s.toLowerCase()),
   unary('trim', 'Removes spaces at both ends.', (s) => s.trim()),
   unary('collapseSpaces', 'Trims and turns every run of whitespace into one space.', (s) => s.trim().split(/\s+/).filter(Boolean).join(' ')),
-  unary('titleCase', 'Capitalises the first letter of each word and lower-cases the rest.', (s) => s.toLowerCase().replace(/(^|[\s\-/'])([a-z])/g, capitalise)),
+  unary('titleCase', 'Capitalises the first letter of each word and lower-cases the rest.', titleCase),
   unary('digits', 'Keeps only the digits 0-9 (phone numbers, ZIP codes).', (s) => s.replace(/[^0-9]/g, '')),
   unary('alphanumeric', 'Keeps only letters A-Z/a-z and digits.', (s) => s.replace(/[^A-Za-z0-9]/g, '')),
   {
