@@ -6,12 +6,14 @@ import {
   openConnection,
   testConnection,
 } from '@conduit/connector-kit';
+import { sage100Connector } from '@conduit/connector-sage100';
 import { streakConnector } from '@conduit/connector-streak';
 import type { Connection, ConnectorKind, Db, SecretBox } from '@conduit/db';
 
-/** The connector for each kind; Sage 100 joins when @conduit/connector-sage100 exports its connector. */
-const CONNECTORS: Partial<Record<ConnectorKind, ConnectorDefinition<unknown>>> = {
+/** The connector for each kind. */
+const CONNECTORS: Record<ConnectorKind, ConnectorDefinition<unknown>> = {
   streak: streakConnector as ConnectorDefinition<unknown>,
+  sage100: sage100Connector as unknown as ConnectorDefinition<unknown>,
 };
 
 /** Which auth field holds the secret that is stored encrypted and never shown again. */
@@ -40,7 +42,7 @@ export function authSettings(
 
 export interface TestOutcome {
   ok: boolean;
-  reason?: Exclude<AuthTestResult, { ok: true }>['reason'] | 'not_available';
+  reason?: Exclude<AuthTestResult, { ok: true }>['reason'];
   /** What is wrong and what to do, for a person. */
   explanation: string;
   account?: string;
@@ -75,17 +77,10 @@ export async function testSettings(
   kind: ConnectorKind,
   settings: Record<string, unknown>,
 ): Promise<TestOutcome> {
-  const connector = CONNECTORS[kind];
-  if (!connector)
-    return {
-      ok: false,
-      reason: 'not_available',
-      explanation: `Testing ${TITLE[kind]} connections is not available in this build yet; the settings were saved.`,
-    };
   return explain(
     kind,
     settings.baseUrl,
-    await testConnection(connector, settings, { signal: AbortSignal.timeout(10_000) }),
+    await testConnection(CONNECTORS[kind], settings, { signal: AbortSignal.timeout(10_000) }),
   );
 }
 

@@ -1,5 +1,6 @@
 // Connections against a real Streak sandbox: the secret is write-only and encrypted, "test connection"
 // tells a bad key from an unreachable host, and bad input is refused with nothing written.
+import { type RunningGateway, startGateway } from '@conduit/sage100-gateway';
 import { type Sandbox, startSandbox } from '@conduit/streak-sandbox';
 import { type TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,14 +8,17 @@ import { setupOperateTest, type OperateTest } from './test-support';
 
 let t: OperateTest;
 let sb: Sandbox;
+let gw: RunningGateway;
 beforeAll(async () => {
   sb = await startSandbox({ dataFile: null, seed: true });
+  gw = await startGateway({ port: 0, dataFile: null });
   t = await setupOperateTest({ streak: { baseUrl: `${sb.url}/api`, apiKey: sb.apiKey } });
 });
 afterAll(async () => {
   await t.db.$disconnect();
   await t.tdb.drop();
   await sb.close();
+  await gw.close();
 });
 
 const owner = () => t.caller('owner');
@@ -66,6 +70,21 @@ describe('connections', () => {
     const after = await t.db.connection.findUniqueOrThrow({ where: { id: conn.id } });
     expect(after).toMatchObject({ lastTestOk: false });
     expect(after.lastTestError).toMatch(/refused/);
+  });
+
+  it('tests a Sage 100 gateway connection: right token, wrong token', async () => {
+    const created = await owner().connections.create({
+      environmentId: t.env.qa,
+      kind: 'sage100',
+      name: 'Sage gateway',
+      config: { baseUrl: gw.url, company: gw.companies[0]!, allowPrivateHost: true },
+      secret: gw.token,
+    });
+    expect(await owner().connections.test({ id: created.id })).toMatchObject({ ok: true });
+    await owner().connections.update({ id: created.id, secret: 'not-the-gateway-token' });
+    const bad = await owner().connections.test({ id: created.id });
+    expect(bad).toMatchObject({ ok: false, reason: 'invalid_credentials' });
+    expect(bad.explanation).toMatch(/Sage 100 gateway refused the gateway token/);
   });
 
   it('refuses secrets hidden in config, duplicate names and missing environments, writing nothing', async () => {
