@@ -71,9 +71,23 @@ export const truthy = (v: unknown): boolean => !(v === null || v === undefined |
 
 export function compileExpr(e: Expr, slots: PathSlots): Compiled {
   const path = staticPath(e);
-  if (path !== undefined) return memoized(slots.slot(path), compileNode(e, slots));
-  return compileNode(e, slots);
+  if (path === undefined) return compileNode(e, slots);
+  const slot = slots.slot(path);
+  // A static member read is one closure that checks the memo and reads, not a memo wrapper around a reader.
+  if (e.type === 'member') {
+    const obj = compileExpr(e.object, slots);
+    const key = propertyKey(e.name);
+    return (env) => {
+      const cached = env.memo[slot];
+      if (cached !== undefined) return cached;
+      return (env.memo[slot] = readProperty(obj(env), key));
+    };
+  }
+  return memoized(slot, compileNode(e, slots));
 }
+
+/** `fields.1001`: a canonical integer name is the same property as the number 1001, which V8 finds faster. */
+const propertyKey = (name: string): string | number => (/^(0|[1-9]\d{0,8})$/.test(name) ? Number(name) : name);
 
 function compileNode(e: Expr, slots: PathSlots): Compiled {
   const sub = (x: Expr) => compileExpr(x, slots);
@@ -88,9 +102,7 @@ function compileNode(e: Expr, slots: PathSlots): Compiled {
       return (env) => env.item;
     case 'member': {
       const obj = sub(e.object);
-      const name = e.name;
-      // `fields.1001`: a canonical integer name is the same property as the number 1001.
-      const key = /^(0|[1-9]\d{0,8})$/.test(name) ? Number(name) : name;
+      const key = propertyKey(e.name);
       return (env) => readProperty(obj(env), key);
     }
     case 'index': {
