@@ -3,10 +3,13 @@
 import { generateSecretKey, verifyPassword } from '@conduit/db';
 import { createTestDatabase, type TestDatabase } from '@conduit/db/tools';
 import { afterAll, beforeAll, describe, expect, it, inject, vi } from 'vitest';
+// Types only: the modules are imported after the env is stubbed, because they parse it on first use.
+import type { createOwner as CreateOwner } from './actions';
+import type { db as Db } from '../../server/db';
 
 let tdb: TestDatabase;
-let createOwner: typeof import('./actions').createOwner;
-let db: typeof import('../../server/db').db;
+let createOwner: typeof CreateOwner;
+let db: typeof Db;
 
 beforeAll(async () => {
   tdb = await createTestDatabase(inject('databaseUrl'));
