@@ -20,39 +20,112 @@ async function deployApprovalFlow(request: APIRequestContext, pipelineKey: strin
   const draft = {
     schemaVersion: 1,
     nodes: [
-      { id: 'trigger', kind: 'trigger', label: 'Deal changes stage', position: at(0), config: { type: 'webhook', connector: 'streak@1', event: 'boxEvent', params: { event: 'BOX_CHANGE_STAGE', pipelineKey } } },
-      { id: 'approve', kind: 'approval', label: 'Finance approves', position: at(150), config: { message: 'concat("Deal ", trigger.name)', timeoutMs: 3_600_000, onTimeout: 'reject' } },
-      { id: 'comment', kind: 'write', label: 'Comment on the box', position: at(300), config: { connector: 'streak@1', action: 'addComment', inputs: { fields: [{ target: 'boxKey', source: 'trigger.key' }, { target: 'message', expression: '"Approved in Conduit"' }] } } },
+      {
+        id: 'trigger',
+        kind: 'trigger',
+        label: 'Deal changes stage',
+        position: at(0),
+        config: {
+          type: 'webhook',
+          connector: 'streak@1',
+          event: 'boxEvent',
+          params: { event: 'BOX_CHANGE_STAGE', pipelineKey },
+        },
+      },
+      {
+        id: 'order',
+        kind: 'map',
+        label: 'Prepare the sales order',
+        position: at(100),
+        config: {
+          mapping: {
+            fields: [
+              { target: 'CustomerPONo', source: 'trigger.name' },
+              { target: 'Comment', expression: '"Closed in Streak"' },
+            ],
+          },
+        },
+      },
+      {
+        id: 'approve',
+        kind: 'approval',
+        label: 'Finance approves',
+        position: at(200),
+        config: { message: 'concat("Deal ", trigger.name)', timeoutMs: 3_600_000, onTimeout: 'reject' },
+      },
+      {
+        id: 'comment',
+        kind: 'write',
+        label: 'Comment on the box',
+        position: at(300),
+        config: {
+          connector: 'streak@1',
+          action: 'addComment',
+          inputs: {
+            fields: [
+              { target: 'boxKey', source: 'trigger.key' },
+              { target: 'message', expression: '"Approved in Conduit"' },
+            ],
+          },
+        },
+      },
     ],
     edges: [
-      { id: 'e1', source: 'trigger', sourcePort: 'out', target: 'approve', targetPort: 'in' },
+      { id: 'e0', source: 'trigger', sourcePort: 'out', target: 'order', targetPort: 'in' },
+      { id: 'e1', source: 'order', sourcePort: 'out', target: 'approve', targetPort: 'in' },
       { id: 'e2', source: 'approve', sourcePort: 'approved', target: 'comment', targetPort: 'in' },
     ],
   };
   await trpc(request, 'flows.saveDraft', { id: flowId, draft });
   await trpc(request, 'versions.save', { flowId, message: 'ask finance first', draft });
-  const overview = await trpc<Array<{ id: string; versions: Array<{ id: string }> }>>(request, 'deployments.overview', undefined, 'query');
+  const overview = await trpc<Array<{ id: string; versions: Array<{ id: string }> }>>(
+    request,
+    'deployments.overview',
+    undefined,
+    'query',
+  );
   const versionId = overview.find((f) => f.id === flowId)!.versions[0]!.id;
-  const envs = await trpc<Array<{ id: string; key: string }>>(request, 'environments.list', undefined, 'query');
-  await trpc(request, 'deployments.deploy', { environmentId: envs.find((e) => e.key === 'dev')!.id, flowVersionId: versionId });
+  const envs = await trpc<Array<{ id: string; key: string }>>(
+    request,
+    'environments.list',
+    undefined,
+    'query',
+  );
+  await trpc(request, 'deployments.deploy', {
+    environmentId: envs.find((e) => e.key === 'dev')!.id,
+    flowVersionId: versionId,
+  });
   return flowId;
 }
 
-test('a deal waits for approval in the inbox; approving it completes the run, and the decision is audited', async ({ page }) => {
+test('a deal waits for approval in the inbox; approving it completes the run, and the decision is audited', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
-  const pipelines = (await (await page.request.get(`${E2E.sandbox}/api/v1/pipelines`, { headers: sandboxHeaders })).json()) as Pipeline[];
+  const pipelines = (await (
+    await page.request.get(`${E2E.sandbox}/api/v1/pipelines`, { headers: sandboxHeaders })
+  ).json()) as Pipeline[];
   const sales = pipelines.find((p) => p.name === 'Sales')!;
-  const boxes = (await (await page.request.get(`${E2E.sandbox}/api/v1/pipelines/${sales.key}/boxes`, { headers: sandboxHeaders })).json()) as Array<{ key: string; name: string; stageKey: string }>;
+  const boxes = (await (
+    await page.request.get(`${E2E.sandbox}/api/v1/pipelines/${sales.key}/boxes`, { headers: sandboxHeaders })
+  ).json()) as Array<{ key: string; name: string; stageKey: string }>;
   const box = boxes[boxes.length - 1]!;
   const nextStage = Object.values(sales.stages).find((s) => s.key !== box.stageKey)!;
 
   await test.step('an owner deploys a flow with an approval step to dev (Streak webhook registered)', async () => {
     await signIn(page, 'owner');
-    await deployApprovalFlow(page.request, sales.key, `Approve before commenting ${randomBytes(3).toString('hex')}`);
+    await deployApprovalFlow(
+      page.request,
+      sales.key,
+      `Approve before commenting ${randomBytes(3).toString('hex')}`,
+    );
   });
 
   await test.step('the deal moves stage in Streak, and the run waits for a person', async () => {
-    const moved = await page.request.post(`${E2E.sandbox}/api/v1/boxes/${box.key}`, { headers: sandboxHeaders, data: { stageKey: nextStage.key } });
+    const moved = await page.request.post(`${E2E.sandbox}/api/v1/boxes/${box.key}`, {
+      headers: sandboxHeaders,
+      data: { stageKey: nextStage.key },
+    });
     expect(moved.ok()).toBe(true);
     await page.context().clearCookies();
     await signIn(page, 'approver');
@@ -65,6 +138,8 @@ test('a deal waits for approval in the inbox; approving it completes the run, an
 
   await test.step('approve with a comment; the run goes on and completes', async () => {
     await expect(page.getByTestId('approval-status')).toHaveText('pending');
+    await expect(page.getByTestId('approval-deal')).toContainText(box.name);
+    await expect(page.getByTestId('approval-order')).toContainText('Closed in Streak');
     await screenshot(page, 'approval-detail');
     await page.getByTestId('approval-comment').fill('Known customer, credit checked.');
     await page.getByTestId('approval-approve').click();
@@ -80,6 +155,8 @@ test('a deal waits for approval in the inbox; approving it completes the run, an
     await signIn(page, 'admin');
     await page.goto('/audit');
     await page.getByTestId('audit-action').fill('approval.');
-    await expect(page.getByTestId('audit-entry').filter({ hasText: 'approver@demo.conduit.local' }).first()).toContainText('approval.approve');
+    await expect(
+      page.getByTestId('audit-entry').filter({ hasText: 'approver@demo.conduit.local' }).first(),
+    ).toContainText('approval.approve');
   });
 });

@@ -1,5 +1,6 @@
-// How an approval's summary (written by the engine's approval step) is shown: the deal, the order
-// the flow will create, and when it escalates or expires.
+// How an approval's summary is shown: the deal, the order the flow will create, and when it escalates
+// or expires. The engine writes `{ trigger, steps }` (the Streak box and each step's output so far);
+// a summary may also name `deal` and `order` directly.
 import { JsonView } from '../../../components/operate/page-header';
 
 type Obj = Record<string, unknown>;
@@ -14,8 +15,25 @@ const money = (v: unknown, currency: unknown) =>
     : String(v ?? '');
 
 /** "Acme Corp — $25,000.00" when the summary has a deal name and amount. */
+/** The deal: `deal`, else the Streak box that triggered the run. */
+function dealOf(summary: unknown): Obj {
+  const s = obj(summary);
+  return obj(s.deal ?? s.trigger);
+}
+
+/** The order preview: `order`, else the latest step output (e.g. the map step that built the order). */
+function orderOf(summary: unknown): { order: Obj; from: string | null } {
+  const s = obj(summary);
+  if (s.order) return { order: obj(s.order), from: null };
+  const steps = Object.entries(obj(s.steps)).filter(
+    ([id, out]) => id !== 'trigger' && Object.keys(obj(out)).length > 0,
+  );
+  const last = steps[steps.length - 1];
+  return last ? { order: obj(last[1]), from: last[0] } : { order: {}, from: null };
+}
+
 export function dealLine(summary: unknown): string | null {
-  const deal = obj(obj(summary).deal);
+  const deal = dealOf(summary);
   if (!deal.name) return null;
   return deal.amount === undefined
     ? String(deal.name)
@@ -47,15 +65,21 @@ export function Deadline({ escalateAt, expiresAt }: { escalateAt: Date | null; e
   );
 }
 
+/** Streak timestamps are epoch milliseconds; show them as dates. */
+const show = (key: string, v: unknown) =>
+  typeof v === 'number' && /Timestamp$/.test(key)
+    ? new Date(v).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' })
+    : String(v ?? '—');
+
 function Table({ value }: { value: Obj }) {
   return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+    <dl className="grid min-w-0 grid-cols-[max-content_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
       {Object.entries(value)
         .filter(([, v]) => typeof v !== 'object' || v === null)
         .map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="text-slate-500">{k}</dt>
-            <dd className="font-medium">{String(v ?? '—')}</dd>
+            <dd className="font-medium break-all">{show(k, v)}</dd>
           </div>
         ))}
     </dl>
@@ -64,13 +88,11 @@ function Table({ value }: { value: Obj }) {
 
 /** Deal facts, then the mapped order with its lines; anything else as JSON. */
 export function ApprovalSummary({ summary }: { summary: unknown }) {
-  const s = obj(summary);
-  const deal = obj(s.deal);
-  const order = obj(s.order);
+  const deal = dealOf(summary);
+  const { order, from } = orderOf(summary);
   const lines = Array.isArray(order.lines) ? (order.lines as Obj[]) : [];
-  const rest = Object.fromEntries(Object.entries(s).filter(([k]) => k !== 'deal' && k !== 'order'));
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="grid gap-4 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <div data-testid="approval-deal">
         <h3 className="mb-2 text-sm font-semibold">Deal (Streak)</h3>
         {Object.keys(deal).length ? (
@@ -80,7 +102,10 @@ export function ApprovalSummary({ summary }: { summary: unknown }) {
         )}
       </div>
       <div data-testid="approval-order">
-        <h3 className="mb-2 text-sm font-semibold">Sales order preview (Sage 100)</h3>
+        <h3 className="mb-2 text-sm font-semibold">
+          Sales order preview (Sage 100)
+          {from && <span className="font-normal text-slate-500"> · from step {from}</span>}
+        </h3>
         {Object.keys(order).length ? (
           <Table value={order} />
         ) : (
@@ -111,11 +136,10 @@ export function ApprovalSummary({ summary }: { summary: unknown }) {
           </table>
         )}
       </div>
-      {Object.keys(rest).length > 0 && (
-        <div className="md:col-span-2">
-          <JsonView value={rest} />
-        </div>
-      )}
+      <details className="md:col-span-2">
+        <summary className="cursor-pointer text-xs text-slate-500">Everything the run knows so far</summary>
+        <JsonView value={summary} />
+      </details>
     </div>
   );
 }
