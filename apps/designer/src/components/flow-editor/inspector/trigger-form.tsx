@@ -7,7 +7,7 @@ import { Field, inputClass } from '../../ui/field';
 import { ExpressionInput } from '../../mapping/expression-input';
 import { PickerSelect } from './picker-select';
 import { SchemaForm } from './schema-form';
-import { SampleLoader } from './sample-loader';
+import { PastedSample, SampleLoader } from './sample-loader';
 
 const STAGE_FILTER = /^trigger\.stageKey == "([^"]*)"$/;
 
@@ -28,7 +28,14 @@ export function TriggerForm({ node }: { node: StepNode }) {
   if (c.type === 'schedule') {
     return <Field label="When (cron: minute hour day month weekday)">{(id) => <input id={id} value={String(c.cron ?? '')} onChange={(e) => set({ cron: e.target.value })} className={inputClass} />}</Field>;
   }
-  if (c.type === 'manual') return <p className="text-sm text-slate-600">Someone starts this flow by hand. Pin a sample below to preview and test it.</p>;
+  if (c.type === 'manual') {
+    return (
+      <div className="space-y-2">
+        <p className="text-sm text-slate-600">Someone starts this flow by hand with a payload. Paste a sample to preview and test it.</p>
+        <PastedSample node={node} />
+      </div>
+    );
+  }
   return (
     <div className="space-y-3">
       <Field label="Connection">
@@ -65,7 +72,7 @@ export function TriggerForm({ node }: { node: StepNode }) {
       <Field label="Filter (optional)" help="An expression; the flow runs only when it is true.">
         {(id) => <ExpressionInput id={id} value={filter} onChange={(v) => set({ filter: v || undefined })} />}
       </Field>
-      <SampleLoader node={node} connectionId={connectionId} pipelineKey={typeof params.pipelineKey === 'string' ? params.pipelineKey : undefined} />
+      <SampleLoader node={node} connectionId={connectionId} trigger={{ connector: ref, key, params: Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string')) }} />
     </div>
   );
 }

@@ -97,6 +97,19 @@ describe('test runs', () => {
   });
 });
 
+describe('captured events', () => {
+  it('offers the environment’s latest webhook events as the trigger delivers them', async () => {
+    const wire = { key: 'box1', pipelineKey: 'p1', stageKey: '5005', name: 'Acme – restock', fields: { 1001: '661.50' } };
+    await t.db.webhookEvent.create({ data: { environmentId: t.env.dev, eventKey: 'BOX_CHANGE_STAGE:box1:1', eventType: 'BOX_CHANGE_STAGE', payload: wire } });
+    await t.db.webhookEvent.create({ data: { environmentId: t.env.qa, eventKey: 'BOX_CHANGE_STAGE:box2:1', eventType: 'BOX_CHANGE_STAGE', payload: { ...wire, key: 'box2' } } });
+    const events = await t.caller('builder').testRuns.capturedEvents({ environmentKey: 'dev', connector: 'streak@1', trigger: 'boxEvent', params: { event: 'BOX_CHANGE_STAGE', pipelineKey: 'p1' } });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.payload).toMatchObject({ key: 'box1', name: 'Acme – restock', stageKey: '5005', stageName: null, fields: { 1001: '661.50' } });
+    await expect(t.caller('builder').testRuns.capturedEvents({ environmentKey: 'dev', connector: 'nope@1', trigger: 'x', params: {} })).rejects.toThrow(/not installed/);
+    await expect(t.caller('viewer').testRuns.capturedEvents({ environmentKey: 'dev', connector: 'streak@1', trigger: 'boxEvent', params: {} })).rejects.toSatisfy((e) => code(e) === 'FORBIDDEN');
+  });
+});
+
 describe('catalog', () => {
   it('describes connectors and functions, and lists an environment’s connections without secrets', async () => {
     const viewer = t.caller('viewer');

@@ -7,7 +7,8 @@ import { db } from '../../../db';
 import { getTestRunProgress, startTestRun, TestRunError } from '../../../engine-bridge';
 import { roleProcedure, ROLES, router } from '../../../trpc';
 import { userFacing } from '../errors';
-import { withStoredConnection } from '../catalog/connectors';
+import { connectorRegistry, withStoredConnection } from '../catalog/connectors';
+import { triggerPayload } from './captured';
 
 export const testRunsRouter = router({
   start: roleProcedure(...ROLES.build)
@@ -33,6 +34,22 @@ export const testRunsRouter = router({
       const p = getTestRunProgress(input.runId);
       if (!p) throw new TRPCError({ code: 'NOT_FOUND', message: 'This test run is no longer known (the server restarted); start it again.' });
       return p;
+    }),
+
+  /** The latest webhook events this environment received, shaped as the trigger delivers them to a flow. */
+  capturedEvents: roleProcedure(...ROLES.build)
+    .input(z.object({ environmentKey: z.string().min(1).max(40), connector: z.string().regex(/^[a-z0-9-]+@\d+$/), trigger: z.string().min(1).max(60), params: z.record(z.string().max(100), z.string().max(500)).default({}) }).strict())
+    .query(async ({ ctx, input }) => {
+      const [connector, version] = input.connector.split('@') as [string, string];
+      if (!connectorRegistry().has(connector, version)) throw new TRPCError({ code: 'NOT_FOUND', message: `The ${connector} connector is not installed; pick another trigger.` });
+      const events = await db().webhookEvent.findMany({
+        where: { environment: { workspaceId: ctx.member.workspaceId, key: input.environmentKey }, ...(input.params.event ? { eventType: input.params.event } : {}) },
+        orderBy: { receivedAt: 'desc' },
+        take: 10,
+        select: { id: true, eventType: true, receivedAt: true, payload: true },
+      });
+      const trigger = connectorRegistry().getTrigger(connector, version, input.trigger);
+      return events.map((e) => ({ id: e.id, eventType: e.eventType, receivedAt: e.receivedAt, payload: triggerPayload({ trigger, eventType: e.eventType, params: input.params, stored: e.payload }) }));
     }),
 
   /** Recent boxes (or other records) to pin as a sample: runs a read action with the stored connection. */
