@@ -38,7 +38,7 @@ function MappingDialog() {
 }
 
 function Workspace({ flow, canBuild, items }: { flow: FlowEditorProps['flow']; canBuild: boolean; items: PaletteItem[] }) {
-  const { status } = useAutosave(flow.id, canBuild);
+  const status = useAutosave(flow.id, canBuild);
   const panel = useEditorUi((s) => s.panel);
   const addNode = useEditor((s) => s.addNode);
   const { screenToFlowPosition } = useReactFlow();

@@ -9,7 +9,7 @@ import { useEditor } from './store';
 export type SaveState = { state: 'saved' | 'pending' | 'saving' } | { state: 'error'; message: string };
 
 /** Saves the draft shortly after each logical change; the status line tells the user where things stand. */
-export function useAutosave(flowId: string, enabled: boolean): { status: SaveState; flush: () => Promise<void> } {
+export function useAutosave(flowId: string, enabled: boolean): SaveState {
   const trpc = useTRPC();
   const rev = useEditor((s) => s.rev);
   const [status, setStatus] = useState<SaveState>({ state: 'saved' });
@@ -35,5 +35,5 @@ export function useAutosave(flowId: string, enabled: boolean): { status: SaveSta
     const t = setTimeout(() => void runRef.current(), 700);
     return () => clearTimeout(t);
   }, [rev, enabled]);
-  return { status, flush: () => runRef.current() };
+  return status;
 }

@@ -31,17 +31,17 @@ export class StoredConnectionError extends Error {
 }
 
 /** Opens a workspace's stored connection; the caller must close it. */
-export async function openStoredConnection(opts: { workspaceId: string; connectionId: string }): Promise<{ connection: Connection; name: string }> {
+async function openStoredConnection(opts: { workspaceId: string; connectionId: string }): Promise<Connection> {
   const row = await db().connection.findFirst({ where: { id: opts.connectionId, environment: { workspaceId: opts.workspaceId } } });
   if (!row) throw new StoredConnectionError('not_found', 'That connection does not exist any more; pick another one in the step settings.');
   if (!registry.has(row.kind, '1')) throw new StoredConnectionError('not_installed', `The ${row.kind} connector is not installed in this designer yet, so "${row.name}" cannot be read.`);
   const auth = authSettings({ kind: row.kind, config: row.config, secretEnc: row.secretEnc, secrets: secrets() });
-  return { connection: openConnection(registry.get(row.kind, '1'), auth, { connectionId: row.id }), name: row.name };
+  return openConnection(registry.get(row.kind, '1'), auth, { connectionId: row.id });
 }
 
 /** Runs `fn` with an open stored connection and always closes it. */
 export async function withStoredConnection<T>(opts: { workspaceId: string; connectionId: string }, fn: (c: Connection) => Promise<T>): Promise<T> {
-  const { connection } = await openStoredConnection(opts);
+  const connection = await openStoredConnection(opts);
   try {
     return await fn(connection);
   } finally {
