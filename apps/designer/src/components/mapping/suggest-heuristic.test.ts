@@ -41,6 +41,15 @@ describe('the built-in mapping suggester', () => {
     expect(s!.reason).toContain('division-customer key');
   });
 
+  it('writes a result back instead of copying a field onto itself', () => {
+    const s = suggestMappings({
+      sources: [{ path: 'trigger.fields.1006', label: 'Sage sales order no', type: 'string', sample: '' }, { path: 'steps.order.salesOrderNo', label: 'salesOrderNo', type: 'string' }],
+      targets: [{ path: 'fields.1006', label: 'Sage sales order no', type: 'string', required: false }],
+      mapped: [],
+    });
+    expect(s.map((x) => x.source)).toEqual(['steps.order.salesOrderNo']);
+  });
+
   it('never proposes mapped targets, whole lists, or per-element sources for whole targets', () => {
     const s = suggestMappings({ sources, targets, mapped: ['CustomerNo'] });
     expect(s.map((x) => x.target)).not.toContain('CustomerNo');

@@ -77,6 +77,8 @@ export function suggestMappings(req: SuggestionRequest): Suggestion[] {
     for (const src of req.sources) {
       // Per-element targets take per-element sources and whole targets whole sources.
       if (isElement(src.path) !== isElement(target.path) || used.has(src.path) || !typeFits(src, target)) continue;
+      // Writing a record's field back from that same field (trigger.fields.K → fields.K) changes nothing.
+      if (src.path.endsWith(`.${target.path}`)) continue;
       const { score, shared } = overlap(words(`${src.label} ${lastSegment(src.path)}`), tw);
       if (score === 0) continue;
       const fit = valueFit(src, target);
