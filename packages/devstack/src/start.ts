@@ -119,7 +119,9 @@ async function main(): Promise<void> {
     cwd: repoRoot,
     env: { ...shared, SAGE100_GATEWAY_PORT: String(env.SAGE100_GATEWAY_PORT), SAGE100_GATEWAY_TOKEN: DEMO_GATEWAY_TOKEN, SAGE100_EMULATOR_DATA_FILE: join(dataDir, 'data', 'sage100-emulator.json') },
   });
-  group.spawn({ name: 'worker', command: bin('tsx'), args: ['apps/worker/src/main.ts'], cwd: repoRoot, env: shared });
+  // CONDUIT_WORKER_CPU_PROF=<dir> writes a V8 CPU profile of the worker there when it stops (for benchmarks).
+  const workerProfile = process.env.CONDUIT_WORKER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.CONDUIT_WORKER_CPU_PROF] : [];
+  group.spawn({ name: 'worker', command: bin('tsx'), args: [...workerProfile, 'apps/worker/src/main.ts'], cwd: repoRoot, env: shared });
 
   group.spawn({
     name: 'designer',

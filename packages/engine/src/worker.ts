@@ -6,9 +6,21 @@ import { createActivities, type ActivityDeps } from './activities';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 
+
+let bundle: ReturnType<typeof bundleWorkflowCode> | undefined;
+
+/**
+ * The workflow bundle, built once per process. Not preloaded: the SDK freezes preloaded modules, and zod
+ * defines its methods lazily on first use ("Cannot define property safeParse, object is not extensible").
+ */
+export function productionBundle(): ReturnType<typeof bundleWorkflowCode> {
+  bundle ??= bundleWorkflowCode({ workflowsPath });
+  return bundle;
+}
+
 export async function createWorkers(options: { connection: NativeConnection; namespace: string; taskQueues: string[]; deps: ActivityDeps }): Promise<{ workers: Worker[]; close(): Promise<void> }> {
   const { close, ...activities } = createActivities(options.deps);
-  const workflowBundle = await bundleWorkflowCode({ workflowsPath });
+  const workflowBundle = await productionBundle();
   const workers = await Promise.all(
     options.taskQueues.map((taskQueue) =>
       Worker.create({

@@ -29,3 +29,4 @@ export { reachableFrom, findCycles, topologicalOrder, type GraphLike, type Trave
 export { canonicalJson } from './canonical';
 export { sha256Hex } from './sha256';
 export { catalogFromDescriptions, isReadAction, requiredOf, type DescribedConnector } from './describe-catalog';
+export { preparedPlanFor } from './prepared-cache';

@@ -1,5 +1,5 @@
-// What each node's expressions can read, as types: `trigger` (the event), `steps.<id>` for every node
-// upstream, and inside a for-each body `steps.<forEachId>` = { item, index }. The engine must build
+// What each node's expressions can read, as types: `trigger` (the event), `env` (the environment's
+// variables), `steps.<id>` for every node upstream, and inside a for-each body `steps.<forEachId>` = { item, index }. The engine must build
 // the runtime scope the same way (see README, "Scope").
 import { fromJsonSchema, inferMappingOutput, inferType, nonNull, T, type Type } from '@conduit/mapping';
 import { type ActionInfo, type TriggerInfo } from './catalog';
@@ -37,7 +37,8 @@ export function scopeTypes(s: Structure, resolved: Resolved): Map<string, Type> 
     for (const a of ancestors.get(id)!) {
       steps[a] = s.bodies.get(a)?.has(id) ? T.object({ item: items.get(a) ?? T.any, index: T.number }, false) : (outputs.get(a) ?? T.any);
     }
-    const scope = T.object({ trigger: triggerType, steps: T.object(steps, false) }, false);
+    // `env` holds the environment's variables (approval threshold, price level...), set per environment.
+    const scope = T.object({ trigger: triggerType, steps: T.object(steps, false), env: T.object({}, true) }, false);
     scopes.set(id, scope);
     const node = s.nodes.get(id)!;
     outputs.set(id, outputOf(node, scope, resolved, triggerType));

@@ -13,7 +13,7 @@ import { createActivities } from '../activities';
 import { recordQueuedRuns, startWorkflows, type StartEnvironment } from '../client/start';
 import type { FlowRunTrigger } from '../client/flow-input';
 import { createConnectorRegistry } from '../registry';
-import { workflowsPath } from '../worker';
+import { productionBundle } from '../worker';
 import type { RunOutcome } from '../workflows/flow-run';
 
 /** Engine tests compile real graphs; the engine itself never validates, so any action is accepted here. */
@@ -74,7 +74,8 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
     data: { environmentId: env.id, kind: 'sage100', name: 'Sage 100', config: { baseUrl: gateway.url, company: 'ABC', allowPrivateHost: true, requestsPerSecond: 500 }, secretEnc: secrets.encrypt(gateway.token), secretKeyId: secrets.activeKeyId },
   });
   const { close: closeActivities, ...activities } = createActivities({ workerId: 'test', db, secrets, registry: createConnectorRegistry() });
-  const worker = temporal.nativeConnection ? await Worker.create({ connection: temporal.nativeConnection, taskQueue, workflowsPath, activities }) : undefined;
+  // The same bundle the production worker runs (preloaded modules included).
+  const worker = temporal.nativeConnection ? await Worker.create({ connection: temporal.nativeConnection, taskQueue, workflowBundle: await productionBundle(), activities }) : undefined;
   const running = worker?.run();
   const environment: StartEnvironment = { id: env.id, key: env.key, taskQueue, variables: (options.variables ?? { approvalThreshold: 10000 }) as StartEnvironment['variables'] };
   let flowNo = 0;
