@@ -82,6 +82,11 @@ test('a builder draws Closed-Won → Sales Order, maps it, test-runs it, saves a
     await page.getByTestId('open-mapping').click();
     await page.locator('[data-testid=target-row][data-target="boxKey"]').getByTestId('target-source').selectOption('trigger.key');
     await expect(page.getByTestId('mapping-complete')).toBeVisible();
+    await page.getByTestId('suggest').click();
+    const writeBack = page.getByTestId('suggestion').filter({ hasText: 'steps.write_1.salesOrderNo' });
+    await expect(writeBack).toContainText('Sage sales order no');
+    await writeBack.getByTestId('suggestion-accept').click();
+    await expect(page.locator('[data-testid=target-row][data-target^="fields."][data-mapped=true]').getByTestId('target-source')).toHaveValue('steps.write_1.salesOrderNo');
     await page.getByRole('button', { name: 'Close' }).click();
     await page.getByTestId('auto-layout').click();
     await expect(page.getByTestId('problems')).toContainText('No problems');
