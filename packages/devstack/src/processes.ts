@@ -17,8 +17,9 @@ export class ProcessGroup {
   spawn(options: { name: string; command: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv; quiet?: RegExp }): Child {
     const colour = COLOURS[this.children.length % COLOURS.length];
     const prefix = process.stdout.isTTY ? `\x1b[${colour}m[${options.name}]\x1b[0m ` : `[${options.name}] `;
-    // Children share our process group: Ctrl-C reaches them too, and so does a signal sent to the group.
-    const child = spawn(options.command, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Each child leads its own process group, so stopping it reaches its own children too (`next start`
+    // runs the server in a child process that would otherwise be orphaned).
+    const child = spawn(options.command, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     for (const stream of [child.stdout, child.stderr]) {
       readline.createInterface({ input: stream }).on('line', (line) => {
         if (!options.quiet?.test(line)) process.stdout.write(`${prefix}${line}\n`);
@@ -42,8 +43,15 @@ export class ProcessGroup {
     // Stop in reverse start order so the designer and worker leave before the services they use.
     for (const child of [...this.children].reverse()) {
       if (child.process.exitCode !== null || child.process.pid === undefined) continue;
-      child.process.kill('SIGTERM');
-      const timer = setTimeout(() => child.process.kill('SIGKILL'), graceMs);
+      const signalGroup = (signal: NodeJS.Signals) => {
+        try {
+          process.kill(-(child.process.pid as number), signal);
+        } catch {
+          // already gone
+        }
+      };
+      signalGroup('SIGTERM');
+      const timer = setTimeout(() => signalGroup('SIGKILL'), graceMs);
       await child.exited;
       clearTimeout(timer);
     }
