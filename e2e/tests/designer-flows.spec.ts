@@ -19,7 +19,7 @@ function bigDraft(size: number) {
   return { schemaVersion: 1, nodes, edges };
 }
 
-test('the flow list creates from a template, duplicates and archives', async ({ page }) => {
+test('the flow list creates from a template, duplicates and archives; viewers only look', async ({ page }) => {
   await signIn(page, 'builder');
   await test.step('start from the Closed-Won template', async () => {
     await page.getByTestId('flow-new').click();
@@ -39,10 +39,15 @@ test('the flow list creates from a template, duplicates and archives', async ({ 
     await page.getByRole('button', { name: 'Archive From the template (copy)' }).click();
     await expect(page.getByTestId('flow-row').filter({ hasText: 'From the template (copy)' })).toHaveCount(0);
   });
-  await test.step('a viewer sees flows but cannot change them', async () => {
+  await test.step('a viewer sees flows and their settings but cannot change them', async () => {
     await page.context().clearCookies();
     await signIn(page, 'viewer');
     await expect(page.getByTestId('flow-new')).toHaveCount(0);
+    await page.getByTestId('flow-open').filter({ hasText: 'From the template' }).first().click();
+    await expect(page.getByTestId('palette')).toHaveCount(0);
+    await node(page, 'Create Sage sales order').click();
+    await expect(page.getByTestId('inspector-label')).toBeDisabled();
+    await expect(page.getByTestId('save-version')).toHaveCount(0);
     const res = await page.request.post('/api/trpc/flows.create', { data: { json: { name: 'sneaky' } } });
     expect(res.status()).toBe(403);
     expect(await res.text()).toContain('Ask an owner or admin');

@@ -62,7 +62,10 @@ function Workspace({ flow, canBuild, items }: { flow: FlowEditorProps['flow']; c
           <ProblemsList />
         </div>
         <aside aria-label={panel === 'inspector' ? 'Step settings' : panel === 'test' ? 'Test run' : 'Version history'} className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white">
-          {panel === 'inspector' && <Inspector />}
+          {/* Viewers see every setting but cannot change one. */}
+          <fieldset disabled={!canBuild} className="contents">
+            {panel === 'inspector' && <Inspector />}
+          </fieldset>
           {panel === 'test' && <TestRunPanel />}
           {panel === 'history' && <HistoryPanel flowId={flow.id} />}
         </aside>

@@ -35,5 +35,13 @@ export function useAutosave(flowId: string, enabled: boolean): SaveState {
     const t = setTimeout(() => void runRef.current(), 700);
     return () => clearTimeout(t);
   }, [rev, enabled]);
+  // Leaving within the autosave delay would drop the last change; the browser asks first.
+  const unsaved = status.state !== 'saved';
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
   return status;
 }
