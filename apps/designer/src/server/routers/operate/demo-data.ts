@@ -139,18 +139,46 @@ export async function seedRun(
       },
     },
   });
+  // The steps before the failing order write succeeded, as in a real run of the demo graph.
+  const lookup = {
+    runId: run.id,
+    nodeId: 'lookup',
+    seq: 1,
+    status: 'succeeded' as const,
+    startedAt,
+    durationMs: 140,
+    input: { name: 'Acme' },
+    output: { CustomerNo: '01-ABF', CreditHold: 'Y' },
+  };
+  if (opts.deadLetter || opts.approval) await db.runStep.create({ data: lookup });
   if (opts.deadLetter) {
     await db.runStep.create({
       data: {
         runId: run.id,
+        nodeId: 'approval',
+        seq: 2,
+        status: 'succeeded',
+        startedAt,
+        durationMs: 5,
+        output: { approved: true, by: 'rule: under threshold' },
+      },
+    });
+    await db.runStep.create({
+      data: {
+        runId: run.id,
         nodeId: 'order',
-        seq: 1,
+        seq: 3,
         status: 'failed',
         attempts: 3,
         startedAt,
         durationMs: 800,
         input: { CustomerNo: '01-ABF' },
-        error: { type: 'PermanentError', message: opts.deadLetter.message },
+        error: {
+          type: 'PermanentError',
+          reason: 'validation',
+          message: opts.deadLetter.message,
+          remoteMessage: opts.deadLetter.message,
+        },
       },
     });
     await db.deadLetter.create({
@@ -159,7 +187,7 @@ export async function seedRun(
   }
   if (opts.approval) {
     await db.runStep.create({
-      data: { runId: run.id, nodeId: 'approval', seq: 1, status: 'waiting', startedAt },
+      data: { runId: run.id, nodeId: 'approval', seq: 2, status: 'waiting', startedAt },
     });
     await db.approval.create({
       data: {

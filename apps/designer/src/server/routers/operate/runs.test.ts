@@ -3,6 +3,8 @@
 // discard dead letters, decide approvals once.
 import { type TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { secrets } from '../../db';
+import { startOperateJobs } from '../../alerts/scheduler';
 import { pruneRuns } from './retention';
 import {
   demoGraph,
@@ -347,5 +349,28 @@ describe('retention', () => {
     expect(left.sort()).toEqual([kept.id, fresh.id].sort());
     expect(left).not.toContain(gone.id);
     expect(await pruneRuns(t.db, { environmentId: t.env.prod })).toEqual({ deleted: 0 });
+  });
+
+  it('runs retention in the background job until stopped', async () => {
+    const gone = await seedRun(t.db, {
+      environmentId: t.env.prod,
+      flowVersion: version,
+      status: 'failed',
+      startedAt: new Date(Date.now() - 90 * 86_400_000),
+    });
+    const errors: string[] = [];
+    const stop = startOperateJobs({
+      db: t.db,
+      secrets: secrets(),
+      pruneEveryMs: 20,
+      alertEveryMs: 20,
+      log: (m) => errors.push(m),
+    });
+    try {
+      await expect.poll(() => t.db.run.count({ where: { id: gone.id } })).toBe(0);
+    } finally {
+      stop();
+    }
+    expect(errors).toEqual([]);
   });
 });
