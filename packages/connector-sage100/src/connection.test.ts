@@ -59,7 +59,7 @@ describe('Sage 100 connection test', () => {
   it('describes itself for the designer: id, version, auth schema and read/write action keys', () => {
     const d = describeConnector(sage100Connector);
     expect(d).toMatchObject({ id: 'sage100', version: '1', discovers: true, pickers: ['tables', 'warehouses'], triggers: [{ key: 'recordChanged', modes: ['poll'] }] });
-    expect(Object.keys((d.auth.schema as { properties: object }).properties)).toEqual(['baseUrl', 'token', 'company', 'allowPrivateHost']);
+    expect(Object.keys((d.auth.schema as { properties: object }).properties)).toEqual(['baseUrl', 'token', 'company', 'allowPrivateHost', 'requestsPerSecond']);
     const writes = d.actions.filter((a) => !/^(get|find|list|search|read)/.test(a.key)).map((a) => `${a.key}:${String(a.idempotent)}`);
     expect(writes).toEqual([
       'createCustomer:key', 'updateCustomer:true', 'reserveCustomerNo:false', 'createCustomerContact:false', 'updateCustomerContact:true',
