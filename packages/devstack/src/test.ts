@@ -30,9 +30,16 @@ async function vitest(filter: string[]): Promise<SuiteResult> {
   rmSync(out, { force: true });
   const code = await run(bin('vitest'), ['run', '--config', 'packages/devstack/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...filter]);
   if (!existsSync(out)) return { name: 'unit + integration (vitest)', passed: 0, failed: 0, skipped: 0, crashed: `vitest exited ${code} without results` };
-  const r = JSON.parse(readFileSync(out, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; numFailedTestSuites: number };
-  // A suite that fails to load has no failed tests but must still fail the run.
-  return { name: 'unit + integration (vitest)', passed: r.numPassedTests, failed: r.numFailedTests + r.numFailedTestSuites, skipped: r.numPendingTests + r.numTodoTests };
+  const r = JSON.parse(readFileSync(out, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    testResults: Array<{ status: string; assertionResults: Array<{ status: string }> }>;
+  };
+  // A file that fails to load (or in a hook) has no failed test of its own but must still fail the run.
+  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
+  return { name: 'unit + integration (vitest)', passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, skipped: r.numPendingTests + r.numTodoTests };
 }
 
 async function playwright(filter: string[]): Promise<SuiteResult> {
