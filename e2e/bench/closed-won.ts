@@ -8,7 +8,7 @@ import { CONNECTORS } from '@conduit/engine';
 import { catalogFromDescriptions, compileFlow, type FlowGraph, hashFlow } from '@conduit/flow';
 import { DEMO_API_KEY, demoSeed } from '@conduit/streak-sandbox';
 import { readFileSync } from 'node:fs';
-import { closedWonGraph } from './flow';
+import { closedWonGraph } from '@conduit/engine/test-flows';
 import { stackProcesses, startStack, TICKS_PER_SECOND } from './stack';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
@@ -19,6 +19,16 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
+const PARTS: Array<[string, RegExp]> = [['designer', /next-server|next start|next\/dist/], ['worker', /apps\/worker/], ['temporal', /temporal server/], ['sandbox', /streak-sandbox/], ['gateway', /sage100-gateway/], ['postgres', /^postgres/]];
+function cpuByPart(procs: Array<{ cmd: string; cpuTicks: number }>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of procs) {
+    const part = PARTS.find(([, re]) => re.test(p.cmd))?.[0] ?? 'other';
+    out[part] = (out[part] ?? 0) + p.cpuTicks;
+  }
+  return out;
+}
+
 function fail(message: string): never {
   throw new Error(message);
 }
@@ -82,8 +92,7 @@ try {
 
   async function level(concurrency: number, runs: number) {
     const results: Array<{ ingressMs: number; runMs: number }> = [];
-    const procsBefore = stackProcesses(stack.pid);
-    const cpuBefore = procsBefore.reduce((n, p) => n + p.cpuTicks, 0);
+    const cpuBefore = cpuByPart(stackProcesses(stack.pid));
     let workerRssPeak = 0;
     const sampler = setInterval(() => {
       const w = stackProcesses(stack.pid).filter((p) => p.cmd.includes('apps/worker/src/main.ts'));
@@ -99,7 +108,9 @@ try {
     }));
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
-    const cpuAfter = stackProcesses(stack.pid).reduce((n, p) => n + p.cpuTicks, 0);
+    const cpuAfter = cpuByPart(stackProcesses(stack.pid));
+    const perRun = (ticks: number) => ((ticks / TICKS_PER_SECOND) * 1000) / results.length;
+    const parts = Object.fromEntries(Object.entries(cpuAfter).map(([k, v]) => [k, perRun(v - (cpuBefore[k] ?? 0))]));
     return {
       concurrency,
       runs: results.length,
@@ -108,7 +119,8 @@ try {
       p95: pct(results.map((r) => r.runMs), 95),
       p99: pct(results.map((r) => r.runMs), 99),
       ingressP50: pct(results.map((r) => r.ingressMs), 50),
-      cpuMsPerRun: (((cpuAfter - cpuBefore) / TICKS_PER_SECOND) * 1000) / results.length,
+      cpuMsPerRun: Object.values(parts).reduce((a, b) => a + b, 0),
+      parts,
       workerRssMb: workerRssPeak / 1024,
     };
   }
@@ -127,6 +139,7 @@ try {
   console.log(`\nClosed-Won → Sales Order, whole local stack (${new Date().toISOString()})`);
   console.log('concurrency  runs  runs/s  p50 ms  p95 ms  p99 ms  ingress p50 ms  CPU ms/run  worker RSS MB');
   for (const t of table) console.log(`${String(t.concurrency).padStart(11)}  ${String(t.runs).padStart(4)}  ${fmt(t.runsPerSec).padStart(6)}  ${fmt(t.p50).padStart(6)}  ${fmt(t.p95).padStart(6)}  ${fmt(t.p99).padStart(6)}  ${fmt(t.ingressP50).padStart(14)}  ${fmt(t.cpuMsPerRun).padStart(10)}  ${fmt(t.workerRssMb).padStart(13)}`);
+  for (const t of table) console.log(`CPU ms/run by part at concurrency ${t.concurrency}: ${Object.entries(t.parts).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
   if (base) console.log(`pure map node overhead: ${fmt((withMaps.p50 - base.p50) / 10)} ms per node (p50 ${fmt(withMaps.p50)} ms with 10 extra maps vs ${fmt(base.p50)} ms)`);
   clearInterval(poller);
 } finally {

@@ -1,17 +1,32 @@
-// Flow fixtures shared by engine tests and the end-to-end benchmark.
+// Flow fixtures shared by engine tests and the end-to-end benchmark (exported as @conduit/engine/test-flows).
+// The minimal Closed-Won → Sales Order (webhook → map → create order → write back),
+// mapped from the box's real custom fields, optionally with extra pure map steps to measure per-node
+// orchestration overhead.
 import type { FlowGraph } from '@conduit/flow';
 
 const at = { x: 0, y: 0 };
 
-/**
- * The minimal Closed-Won → Sales Order flow: webhook → map → create the order in Sage 100 (idempotent)
- * → write the order number back to the box. The payload carries the lines as [{ itemCode, qty }].
- */
-export function closedWonToSalesOrder(options: { customerKey: string; orderNoField: string }): FlowGraph {
+export interface ClosedWonOptions {
+  pipelineKey: string;
+  customerKey: string;
+  /** Field keys of the demo pipeline. */
+  fields: { po: string; products: string; orderNo: string };
+  extraMaps: number;
+}
+
+export function closedWonGraph(o: ClosedWonOptions): FlowGraph {
+  const extra = Array.from({ length: o.extraMaps }, (_, i) => ({
+    id: `extra${i}`,
+    kind: 'map' as const,
+    label: `Extra map ${i}`,
+    position: at,
+    config: { mapping: { fields: [{ target: 'po', source: `trigger.fields.${o.fields.po}` }, { target: 'n', expression: `${i} + 1` }] } },
+  }));
+  const chain = ['order', ...extra.map((e) => e.id), 'create'];
   return {
     schemaVersion: 1,
     nodes: [
-      { id: 'won', kind: 'trigger', label: 'Box moved to Closed-Won', position: at, config: { type: 'webhook', connector: 'streak@1', event: 'boxEvent', params: { event: 'BOX_CHANGE_STAGE' } } },
+      { id: 'won', kind: 'trigger', label: 'Box moved to Closed-Won', position: at, config: { type: 'webhook', connector: 'streak@1', event: 'boxEvent', params: { event: 'BOX_CHANGE_STAGE', pipelineKey: o.pipelineKey } } },
       {
         id: 'order',
         kind: 'map',
@@ -20,14 +35,15 @@ export function closedWonToSalesOrder(options: { customerKey: string; orderNoFie
         config: {
           mapping: {
             fields: [
-              { target: 'customerKey', expression: `"${options.customerKey}"` },
-              { target: 'customerPONo', source: 'trigger.po', required: true },
-              { target: 'externalId', source: 'trigger.boxKey', required: true },
-              { target: 'lines', source: 'trigger.lines', required: true },
+              { target: 'customerKey', expression: `"${o.customerKey}"` },
+              { target: 'customerPONo', source: `trigger.fields.${o.fields.po}`, required: true },
+              { target: 'externalId', source: 'trigger.key', required: true },
+              { target: 'items', expression: `parseLineItems(string(trigger.fields.${o.fields.products}))`, required: true },
             ],
           },
         },
       },
+      ...extra,
       {
         id: 'create',
         kind: 'write',
@@ -41,7 +57,8 @@ export function closedWonToSalesOrder(options: { customerKey: string; orderNoFie
               { target: 'customerKey', source: 'steps.order.customerKey' },
               { target: 'customerPONo', source: 'steps.order.customerPONo' },
               { target: 'externalId', source: 'steps.order.externalId' },
-              { target: 'lines', expression: 'steps.order.lines' },
+              { target: 'lines[].itemCode', source: 'steps.order.items[].itemCode' },
+              { target: 'lines[].quantityOrdered', source: 'steps.order.items[].quantity' },
             ],
           },
         },
@@ -51,17 +68,13 @@ export function closedWonToSalesOrder(options: { customerKey: string; orderNoFie
         kind: 'write',
         label: 'Write order no to the box',
         position: at,
-        config: {
-          connector: 'streak@1',
-          action: 'setFieldValue',
-          inputs: { fields: [{ target: 'boxKey', source: 'trigger.boxKey' }, { target: 'field', expression: `"${options.orderNoField}"` }, { target: 'value', source: 'steps.create.salesOrderNo' }] },
-        },
+        config: { connector: 'streak@1', action: 'setFieldValue', inputs: { fields: [{ target: 'boxKey', source: 'trigger.key' }, { target: 'field', expression: `"${o.fields.orderNo}"` }, { target: 'value', source: 'steps.create.salesOrderNo' }] } },
       },
     ],
     edges: [
-      { id: 'e1', source: 'won', sourcePort: 'out', target: 'order', targetPort: 'in' },
-      { id: 'e2', source: 'order', sourcePort: 'out', target: 'create', targetPort: 'in' },
-      { id: 'e3', source: 'create', sourcePort: 'out', target: 'writeBack', targetPort: 'in' },
+      { id: 'e0', source: 'won', sourcePort: 'out', target: 'order', targetPort: 'in' },
+      ...chain.slice(1).map((id, i) => ({ id: `c${i}`, source: chain[i]!, sourcePort: 'out', target: id, targetPort: 'in' })),
+      { id: 'e9', source: 'create', sourcePort: 'out', target: 'writeBack', targetPort: 'in' },
     ],
   };
 }
