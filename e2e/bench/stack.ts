@@ -76,7 +76,12 @@ export function stackProcesses(rootPid: number): ProcStat[] {
   const inStack = new Set([rootPid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const p of all) if (!inStack.has(p.pid) && inStack.has(p.ppid)) (inStack.add(p.pid), (grew = true));
+    for (const p of all) {
+      if (!inStack.has(p.pid) && inStack.has(p.ppid)) {
+        inStack.add(p.pid);
+        grew = true;
+      }
+    }
   }
   return all.filter((p) => inStack.has(p.pid) || /^postgres/.test(p.cmd));
 }
