@@ -42,6 +42,16 @@ async function vitest(filter: string[]): Promise<SuiteResult> {
   return { name: 'unit + integration (vitest)', passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, skipped: r.numPendingTests + r.numTodoTests };
 }
 
+/** Lint and typecheck count as one check each: a repo that does not typecheck does not pass. */
+async function staticChecks(): Promise<SuiteResult> {
+  const checks = await Promise.all([
+    run(bin('eslint'), ['--max-warnings=0', '.']),
+    run(bin('turbo'), ['run', 'typecheck', '--output-logs=errors-only', '--concurrency=2']),
+  ]);
+  const failed = checks.filter((c) => c !== 0).length;
+  return { name: 'static (eslint, tsc)', passed: checks.length - failed, failed, skipped: 0 };
+}
+
 async function playwright(filter: string[]): Promise<SuiteResult> {
   const name = 'browser (playwright)';
   try {
@@ -64,6 +74,7 @@ async function main(): Promise<void> {
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
   const filter = args.filter((a) => !a.startsWith('--'));
   const results: SuiteResult[] = [];
+  if (!only || only === 'static') results.push(await staticChecks());
   if (!only || only === 'vitest') results.push(await vitest(filter));
   if (!only || only === 'playwright') results.push(await playwright(filter));
 
