@@ -5,6 +5,7 @@ import { demoSeed, sandboxControl } from '@conduit/streak-sandbox';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chain, createHarness, type Harness } from './test/harness';
 import { startTemporalDevServer, startWorkerProcess } from './test/processes';
+import { changeFeedRequest, removeChangeFeedSchedule, scheduleIdFor, upsertChangeFeedSchedule } from './client/schedules';
 
 let h: Harness;
 let server: Awaited<ReturnType<typeof startTemporalDevServer>>;
@@ -62,4 +63,28 @@ describe('durability', () => {
     const runs = await h.db.run.findMany({ where: { id: { in: started.map((s) => s.runId) } } });
     expect(runs.map((r) => r.status)).toEqual(refs.map(() => 'succeeded'));
   }, 180_000);
+});
+
+describe('change-feed schedules', () => {
+  it('a deployed change-feed flow gets one schedule, replaced on redeploy and deleted on undeploy', async () => {
+    const graph = {
+      schemaVersion: 1 as const,
+      nodes: [{ id: 'changed', kind: 'trigger' as const, label: 'Order changed', position: { x: 0, y: 0 }, config: { type: 'changeFeed' as const, connector: 'sage100@1', feed: 'recordChanged', params: { table: 'SO_SalesOrderHeader' }, pollSeconds: 30 } }],
+      edges: [],
+    };
+    const flow = await h.deploy(graph);
+    const feed = changeFeedRequest({ environment: h.environment, flowId: flow.flowId, versionId: flow.versionId, graph, plan: flow.plan });
+    expect(feed?.pollSeconds).toBe(30);
+    const id = await upsertChangeFeedSchedule(h.temporal.client, feed!);
+    expect(id).toBe(scheduleIdFor('dev', flow.flowId));
+    const next = await h.deploy(graph, { flowId: flow.flowId });
+    await upsertChangeFeedSchedule(h.temporal.client, { ...feed!, request: { ...feed!.request, versionId: next.versionId } });
+    const described = await h.temporal.client.schedule.getHandle(id).describe();
+    expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'changeFeedPoll', taskQueue: 'conduit-dev', args: [expect.objectContaining({ versionId: next.versionId })] });
+    expect(described.spec.intervals).toMatchObject([{ every: 30_000 }]);
+    await removeChangeFeedSchedule(h.temporal.client, { environmentKey: 'dev', flowId: flow.flowId });
+    await expect(h.temporal.client.schedule.getHandle(id).describe()).rejects.toThrow();
+    await removeChangeFeedSchedule(h.temporal.client, { environmentKey: 'dev', flowId: flow.flowId });
+    expect(changeFeedRequest({ environment: h.environment, flowId: flow.flowId, versionId: flow.versionId, graph: { ...graph, nodes: [{ ...graph.nodes[0]!, config: { type: 'manual' } }] }, plan: flow.plan })).toBeUndefined();
+  });
 });

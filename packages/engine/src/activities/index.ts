@@ -3,8 +3,9 @@ import type { ConnectorRegistry } from '@conduit/connector-kit';
 import { parseConnectorRef } from '@conduit/flow';
 import type { Db, SecretBox } from '@conduit/db';
 import type { ConnectorStepRequest, RunRecord } from '../types';
+import { type ChangeFeedPollRequest, pollChangeFeed } from './change-feed';
 import { ConnectionCache } from './connections';
-import { toApplicationFailure } from './failures';
+import { toActivityFailure } from './failures';
 import { recordRun } from './recorder';
 
 export interface ActivityDeps {
@@ -47,7 +48,15 @@ export function createActivities(deps: ActivityDeps) {
         const connection = await connections.get({ environmentId: req.environmentId, connectorId: connector, version, ...(req.connectionRef ? { connectionRef: req.connectionRef } : {}) });
         return await connection.runAction(req.action, req.input, req.idempotencyKey ? { idempotencyKey: req.idempotencyKey } : {});
       } catch (error) {
-        throw toApplicationFailure(error, connector);
+        throw toActivityFailure(error);
+      }
+    },
+
+    async pollChangeFeed(req: ChangeFeedPollRequest) {
+      try {
+        return await pollChangeFeed({ db: deps.db, connections }, req);
+      } catch (error) {
+        throw toActivityFailure(error);
       }
     },
 

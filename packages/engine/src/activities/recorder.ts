@@ -9,12 +9,13 @@ const json = (v: unknown) => (v === undefined ? undefined : (forHistory(v) as ob
 export async function recordRun(db: Db, rec: RunRecord): Promise<void> {
   const finishedAt = rec.finishedAt === undefined ? null : new Date(rec.finishedAt);
   await db.$transaction([
-    // Search keys merge with the ones the starter recorded; the duration is measured from the row's start.
+    // Search keys merge with the ones the starter recorded; the duration is measured from the row's start
+    // (workflow time; a time-skipping test server can put it days ahead, hence the clamp to int range).
     db.$executeRaw`
       UPDATE run SET status = ${rec.status}::"RunStatus", error = ${rec.error ?? null},
         search_keys = ARRAY(SELECT DISTINCT k FROM unnest(search_keys || ${rec.searchKeys}::text[]) AS k),
         finished_at = ${finishedAt},
-        duration_ms = CASE WHEN ${finishedAt}::timestamptz IS NULL THEN NULL ELSE GREATEST(0, (EXTRACT(EPOCH FROM (${finishedAt}::timestamptz - started_at)) * 1000)::int) END
+        duration_ms = CASE WHEN ${finishedAt}::timestamptz IS NULL THEN NULL ELSE LEAST(2147483647, GREATEST(0, EXTRACT(EPOCH FROM (${finishedAt}::timestamptz - started_at)) * 1000))::int END
       WHERE id = ${rec.runId}::uuid`,
     db.runStep.deleteMany({ where: { runId: rec.runId } }),
     db.runStep.createMany({

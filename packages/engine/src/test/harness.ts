@@ -16,10 +16,18 @@ import { createConnectorRegistry } from '../registry';
 import { productionBundle } from '../worker';
 import type { RunOutcome } from '../workflows/flow-run';
 
-/** Engine tests compile real graphs; the engine itself never validates, so any action is accepted here. */
+const registry = createConnectorRegistry();
+
+/**
+ * Engine tests compile real graphs with loose typing (the engine itself never validates): any action is
+ * accepted, and a trigger is a change feed when its connector polls it rather than taking webhooks.
+ */
 export const permissiveCatalog: Catalog = {
   getAction: (_c, _v, key) => ({ kind: /^(get|find|list|search)/.test(key) ? 'read' : 'write', inputSchema: {}, outputSchema: {}, requiredInputs: [] }),
-  getTrigger: () => ({ kind: 'webhook', outputSchema: {} }),
+  getTrigger: (connector, version, key) => {
+    const t = registry.has(connector, version) ? registry.get(connector, version).triggers.find((x) => x.key === key) : undefined;
+    return { kind: t && !t.webhook && t.poll ? 'changeFeed' : 'webhook', outputSchema: {} };
+  },
 };
 
 export interface Harness {
@@ -133,7 +141,7 @@ export function chain(nodes: Array<Omit<FlowGraph['nodes'][number], 'position' |
 /** Quiet Temporal's own logging in tests; failures we care about are asserted, not printed. */
 export function quietTemporal(): void {
   try {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
+    Runtime.install({ logger: new DefaultLogger(process.env.CONDUIT_TEMPORAL_LOG === 'warn' ? 'WARN' : 'ERROR') });
   } catch {
     // already installed in this test process
   }

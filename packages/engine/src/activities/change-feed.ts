@@ -1,0 +1,50 @@
+// One poll of a connector change feed for a deployed flow: read the stored cursor, poll, and in one
+// transaction record the new events, their queued runs and the next cursor. Returns the runs to start.
+// Events already seen (overlap windows re-deliver them) are dropped by the event table's unique key.
+import { Context } from '@temporalio/activity';
+import type { ConnectionCache } from './connections';
+import type { Db } from '@conduit/db';
+import { parseConnectorRef } from '@conduit/flow';
+import { planRuns, queuedRunRow, type RecordedRun, type StartEnvironment } from '../client/start';
+
+export interface ChangeFeedPollRequest {
+  environment: StartEnvironment;
+  flowId: string;
+  versionId: string;
+  plan: unknown;
+  /** `sage100@1` */
+  connector: string;
+  /** The connector's poll trigger key (`recordChanged`) and its configuration (`{ table }`). */
+  feed: string;
+  params: Record<string, unknown>;
+  connectionRef?: string;
+}
+
+export async function pollChangeFeed(deps: { db: Db; connections: ConnectionCache }, req: ChangeFeedPollRequest): Promise<RecordedRun[]> {
+  const { connector, version } = parseConnectorRef(req.connector);
+  const source = `${req.flowId}:${req.feed}:${JSON.stringify(req.params)}`;
+  const stored = await deps.db.syncCursor.findUnique({ where: { environmentId_source: { environmentId: req.environment.id, source } } });
+  const connection = await deps.connections.get({ environmentId: req.environment.id, connectorId: connector, version, ...(req.connectionRef ? { connectionRef: req.connectionRef } : {}) });
+  const polled = await connection.poll(req.feed, req.params, (stored?.cursor ?? null) as never, { heartbeat: (d: unknown) => Context.current().heartbeat(d) } as never);
+
+  return deps.db.$transaction(async (tx) => {
+    const fresh: RecordedRun[] = [];
+    for (const e of polled.events) {
+      const inserted = await tx.$executeRaw`
+        INSERT INTO webhook_event (id, environment_id, event_key, event_type, payload, runs_started)
+        VALUES (gen_random_uuid(), ${req.environment.id}::uuid, ${e.eventKey}, ${req.feed}, ${JSON.stringify(e.payload)}::jsonb, 1)
+        ON CONFLICT (environment_id, event_key) DO NOTHING`;
+      if (inserted === 0) continue;
+      const [run] = planRuns(req.environment, [{ flow: { flowId: req.flowId, versionId: req.versionId, plan: req.plan }, trigger: { kind: 'changeFeed', event: req.feed, eventKey: e.eventKey, payload: e.payload } }]);
+      if (!run) continue;
+      await tx.run.create({ data: queuedRunRow(req.environment, run) });
+      fresh.push(run);
+    }
+    await tx.syncCursor.upsert({
+      where: { environmentId_source: { environmentId: req.environment.id, source } },
+      update: { cursor: polled.cursor as object },
+      create: { environmentId: req.environment.id, source, cursor: polled.cursor as object },
+    });
+    return fresh;
+  });
+}
