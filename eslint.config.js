@@ -26,7 +26,7 @@ export default tseslint.config(
   {
     // process.env is read once per app, in its env module (parsed with zod).
     files: ['apps/*/src/**/*.{ts,tsx}', 'packages/*/src/**/*.{ts,tsx}'],
-    ignores: ['**/env.ts', '**/*.test.ts', '**/*.test.tsx', '**/src/test/**', 'packages/devstack/**', '**/src/cli/**', '**/bench/**'],
+    ignores: ['**/env.ts', '**/instrumentation.ts', '**/*.test.ts', '**/*.test.tsx', '**/src/test/**', 'packages/devstack/**', '**/src/cli/**', '**/bench/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through this app\'s env.ts (zod-parsed), not process.env.' }],
     },

@@ -12,6 +12,7 @@ const LINKS = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/connections', label: 'Connections' },
   { href: '/environments', label: 'Environments' },
+  { href: '/alerts', label: 'Alerts' },
   { href: '/audit', label: 'Audit log' },
 ];
 

@@ -9,15 +9,15 @@ import {
 import { sage100Connector } from '@conduit/connector-sage100';
 import { streakConnector } from '@conduit/connector-streak';
 import type { Connection, ConnectorKind, Db, SecretBox } from '@conduit/db';
+import { authSettings as engineAuthSettings, SECRET_FIELD } from '@conduit/engine/client';
+
+export { SECRET_FIELD };
 
 /** The connector for each kind. */
 const CONNECTORS: Record<ConnectorKind, ConnectorDefinition<unknown>> = {
   streak: streakConnector as ConnectorDefinition<unknown>,
   sage100: sage100Connector as unknown as ConnectorDefinition<unknown>,
 };
-
-/** Which auth field holds the secret that is stored encrypted and never shown again. */
-export const SECRET_FIELD: Record<ConnectorKind, string> = { streak: 'apiKey', sage100: 'token' };
 
 const TITLE: Record<ConnectorKind, string> = { streak: 'Streak', sage100: 'Sage 100 gateway' };
 
@@ -29,15 +29,9 @@ export function publicConnection(row: Connection): PublicConnection {
   return { ...rest, secretSet: secretEnc.length > 0 };
 }
 
-export function authSettings(
-  row: Pick<Connection, 'kind' | 'config' | 'secretEnc'>,
-  secrets: SecretBox,
-): Record<string, unknown> {
-  const config =
-    row.config && typeof row.config === 'object' && !Array.isArray(row.config)
-      ? (row.config as Record<string, unknown>)
-      : {};
-  return { ...config, [SECRET_FIELD[row.kind]]: secrets.decrypt(row.secretEnc) };
+/** The connector's auth settings of a stored connection (the engine's rule, so both decrypt alike). */
+export function authSettings(row: Pick<Connection, 'kind' | 'config' | 'secretEnc'>, secrets: SecretBox): Record<string, unknown> {
+  return engineAuthSettings({ kind: row.kind, config: row.config, secretEnc: row.secretEnc, secrets });
 }
 
 export interface TestOutcome {

@@ -5,6 +5,11 @@
 import {
   cancelRun as engineCancel,
   forgetDeployments,
+  changeFeedRequest,
+  hasChangeFeedTrigger,
+  upsertChangeFeedSchedule,
+  removeChangeFeedSchedule,
+  type EnvironmentVariables,
   decideApproval as engineDecide,
   replayDeadLetters as engineReplay,
   runAgain,
@@ -12,6 +17,7 @@ import {
   type ActionDeps,
 } from '@conduit/engine/client';
 import type { Db, RunStatus, SecretBox } from '@conduit/db';
+import type { Client } from '@temporalio/client';
 import { registerStreakWebhooks, removeStreakWebhooks, streakWebhookTriggers } from './connections';
 
 export type ActionErrorCode =
@@ -214,6 +220,20 @@ export interface DeployContext {
   userId: string;
   /** The designer's public base URL; Streak posts events to it. */
   publicUrl: string;
+  /** Temporal, for change-feed schedules; deployments of webhook-triggered flows do not need it. */
+  temporal?: () => Promise<Client>;
+}
+
+/** Creates or replaces the Temporal Schedule that polls a change-feed trigger, before the deployment is written. */
+async function scheduleChangeFeed(c: DeployContext, environment: { id: string; key: string; name: string; taskQueue: string; variables: unknown }, version: { id: string; flowId: string; graph: unknown; plan: unknown }) {
+  const feed = changeFeedRequest({ environment: { id: environment.id, key: environment.key, taskQueue: environment.taskQueue, variables: (environment.variables ?? {}) as EnvironmentVariables }, flowId: version.flowId, versionId: version.id, graph: version.graph, plan: version.plan });
+  if (!feed) return;
+  if (!c.temporal) throw new ActionError('SERVICE_UNAVAILABLE', 'This flow polls a change feed, which needs the engine; start it and deploy again.');
+  try {
+    await upsertChangeFeedSchedule(await c.temporal(), feed);
+  } catch (err) {
+    throw new ActionError('SERVICE_UNAVAILABLE', `The engine did not take the change-feed schedule for ${environment.name} (${(err as Error).message}); deploy again once it is reachable.`);
+  }
 }
 
 async function streakConnectionOf(db: Db, environmentId: string) {
@@ -258,6 +278,7 @@ export async function deployVersion(
       );
     }
   }
+  await scheduleChangeFeed(c, environment, version);
   const { previous, deployment } = await c.db.$transaction(async (tx) => {
     const previous = await tx.deployment.findFirst({
       where: { environmentId: environment.id, flowId: version.flowId, active: true },
@@ -313,6 +334,14 @@ export async function undeploy(c: DeployContext, opts: { environmentId: string; 
     graph: active.flowVersion.graph,
     keys: active.webhookKeys,
   });
+  if (c.temporal && hasChangeFeedTrigger(active.flowVersion.graph)) {
+    const environment = await c.db.environment.findUniqueOrThrow({ where: { id: opts.environmentId }, select: { key: true } });
+    try {
+      await removeChangeFeedSchedule(await c.temporal(), { environmentKey: environment.key, flowId: opts.flowId });
+    } catch (err) {
+      warnings.push(`The change-feed schedule could not be removed (${(err as Error).message}); it polls until removed, and its runs find no deployment.`);
+    }
+  }
   return { deployment: active, warnings };
 }
 

@@ -12,4 +12,4 @@ export { redactSecrets, forHistory } from '../redact';
 export type { RunRecord, StepRecord, StepError, RunStatusName } from '../types';
 export type { EnvironmentVariables, RunScope } from '../scope';
 export { decideApproval, cancelRun, runAgain, replayDeadLetters, RunActionError, type ActionDeps } from './actions';
-export { changeFeedRequest, upsertChangeFeedSchedule, removeChangeFeedSchedule, scheduleIdFor, CHANGE_FEED_WORKFLOW } from './schedules';
+export { changeFeedRequest, hasChangeFeedTrigger, upsertChangeFeedSchedule, removeChangeFeedSchedule, scheduleIdFor, CHANGE_FEED_WORKFLOW } from './schedules';

@@ -11,12 +11,18 @@ const DEFAULT_POLL_SECONDS = 60;
 
 export const scheduleIdFor = (environmentKey: string, flowId: string) => `feed:${environmentKey}:${flowId}`;
 
+function changeFeedTrigger(graph: unknown) {
+  const parsed = FlowGraphSchema.safeParse(graph);
+  const trigger = parsed.success ? parsed.data.nodes.find((n) => n.kind === 'trigger') : undefined;
+  return trigger?.kind === 'trigger' && trigger.config.type === 'changeFeed' ? trigger.config : undefined;
+}
+
+export const hasChangeFeedTrigger = (graph: unknown): boolean => changeFeedTrigger(graph) !== undefined;
+
 /** The poll request a deployed version's change-feed trigger needs, or undefined for other triggers. */
 export function changeFeedRequest(options: { environment: StartEnvironment; flowId: string; versionId: string; graph: unknown; plan: unknown }): { request: ChangeFeedPollRequest; pollSeconds: number } | undefined {
-  const parsed = FlowGraphSchema.safeParse(options.graph);
-  const trigger = parsed.success ? parsed.data.nodes.find((n) => n.kind === 'trigger') : undefined;
-  if (trigger?.kind !== 'trigger' || trigger.config.type !== 'changeFeed') return undefined;
-  const c = trigger.config;
+  const c = changeFeedTrigger(options.graph);
+  if (!c) return undefined;
   return {
     pollSeconds: c.pollSeconds ?? DEFAULT_POLL_SECONDS,
     request: { environment: options.environment, flowId: options.flowId, versionId: options.versionId, plan: options.plan, connector: c.connector, feed: c.feed, params: c.params ?? {}, ...(c.connectionRef ? { connectionRef: c.connectionRef } : {}) },

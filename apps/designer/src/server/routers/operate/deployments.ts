@@ -1,5 +1,6 @@
 // Deploy, undeploy, promote (with a diff) and roll back flow versions per environment. A protected
 // environment (prod by default) takes an owner or admin; the others take a builder too.
+import { temporal } from '../../temporal';
 import type { Role } from '@conduit/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -32,6 +33,7 @@ function deployContext(ctx: { member: { workspaceId: string }; user: { id: strin
     workspaceId: ctx.member.workspaceId,
     userId: ctx.user.id,
     publicUrl: appEnv().NEXTAUTH_URL,
+    temporal,
   };
 }
 
