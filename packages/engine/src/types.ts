@@ -22,6 +22,8 @@ export interface StepRecord {
   error?: StepError;
   startedAt: number;
   finishedAt?: number;
+  /** Why a step did not really happen (test runs do not wait for people or timers, nor send messages). */
+  note?: string;
 }
 
 export interface DeadLetterRecord {

@@ -1,38 +1,26 @@
-// The designer's only door to the engine for test runs. Until @conduit/engine exposes a test-run
-// entry point, runs execute in this process (routers/designer/test-runs/local-runner.ts); swap the
-// body of startTestRun/getTestRunProgress for engine calls when it does, keeping these signatures.
-import { randomUUID } from 'node:crypto';
-import { catalogFromDescriptions, compileFlow } from '@conduit/flow';
+// The designer's door to the engine for test runs: a draft runs on the real worker of an unprotected
+// environment (see @conduit/engine/client test-runs), and its progress comes from the workflow itself.
+import { type RunProgress, startTestRun as engineStartTestRun, testRunProgress, type EnvironmentVariables } from '@conduit/engine/client';
+import { catalogFromDescriptions, compileFlow, type Plan } from '@conduit/flow';
+import { compileExpression, evaluateExpression, isTruthy } from '@conduit/mapping';
 import { db } from './db';
-import { connectorDescriptions, connectorRegistry, withStoredConnection } from './routers/designer/catalog/connectors';
-import { runLocally, type ActionCaller } from './routers/designer/test-runs/local-runner';
-import type { TestRunProgress } from './routers/designer/test-runs/progress';
+import { connectorDescriptions } from './routers/designer/catalog/connectors';
+import type { StepProgress, TestRunProgress } from './routers/designer/test-runs/progress';
+import { temporal } from './temporal';
 
 export class TestRunError extends Error {}
 
-const holder = globalThis as unknown as { conduitTestRuns?: Map<string, TestRunProgress> };
-const runs = (holder.conduitTestRuns ??= new Map());
-const KEEP = 200;
+/** Samples the trigger's filter refuses never reach the engine; their answer is kept here briefly. */
+const holder = globalThis as unknown as { conduitFilteredTestRuns?: Map<string, TestRunProgress> };
+const filtered = (holder.conduitFilteredTestRuns ??= new Map());
 
-function remember(p: TestRunProgress) {
-  runs.set(p.runId, p);
-  while (runs.size > KEEP) runs.delete(runs.keys().next().value!);
-}
-
-function actionsFor(opts: { workspaceId: string; environmentKey: string }): ActionCaller {
-  return {
-    async run(step, input, idempotencyKey) {
-      const { connector, version, key } = step.action;
-      if (!connectorRegistry().has(connector, version)) return { skipped: `the ${connector} connector is not installed yet, so this step cannot call it; its input is shown` };
-      const conn = await db().connection.findFirst({
-        where: { environment: { workspaceId: opts.workspaceId, key: opts.environmentKey }, kind: connector as 'streak' | 'sage100', ...(step.connectionRef ? { name: step.connectionRef } : {}) },
-        select: { id: true },
-      });
-      if (!conn) throw new TestRunError(`no ${connector} connection${step.connectionRef ? ` named “${step.connectionRef}”` : ''} in the ${opts.environmentKey} environment; add one under Connections`);
-      const output = await withStoredConnection({ workspaceId: opts.workspaceId, connectionId: conn.id }, (c) => c.runAction(key, input, { idempotencyKey }));
-      return { output };
-    },
-  };
+function filterRejects(plan: Plan, sample: unknown, env: EnvironmentVariables): string | undefined {
+  const c = plan.trigger.config;
+  const filter = c.type === 'webhook' || c.type === 'changeFeed' ? c.filter : undefined;
+  if (!filter) return undefined;
+  const r = evaluateExpression(compileExpression(filter), { trigger: sample, steps: {}, env });
+  if (r.ok && isTruthy(r.value)) return undefined;
+  return r.ok ? `the trigger's filter (${filter}) does not accept this sample, so a real event like it would start nothing` : `the trigger's filter failed: ${r.error}`;
 }
 
 /** Starts a test run of a draft graph against a sample event; progress is polled with getTestRunProgress. */
@@ -42,14 +30,40 @@ export async function startTestRun(opts: { workspaceId: string; flowId: string; 
     const first = compiled.problems.find((p) => p.severity === 'error');
     throw new TestRunError(`fix the flow's problems first (${first?.message ?? 'see the problems list'})`);
   }
-  const runId = randomUUID();
-  remember({ runId, status: 'running', steps: [] });
-  void runLocally({ runId, plan: compiled.plan, sample: opts.sample, actions: actionsFor(opts), report: remember }).catch((err: unknown) => {
-    remember({ ...(runs.get(runId) ?? { runId, steps: [] }), status: 'failed', message: err instanceof Error ? err.message : String(err) });
-  });
-  return { runId };
+  const env = await db().environment.findFirstOrThrow({ where: { workspaceId: opts.workspaceId, key: opts.environmentKey } });
+  const variables = (env.variables ?? {}) as EnvironmentVariables;
+  const refused = filterRejects(compiled.plan, opts.sample, variables);
+  if (refused) {
+    const runId = crypto.randomUUID();
+    filtered.set(runId, { runId, status: 'filtered', message: refused, steps: [{ nodeId: compiled.plan.trigger.id, state: 'succeeded', output: opts.sample, note: refused }] });
+    while (filtered.size > 200) filtered.delete(filtered.keys().next().value as string);
+    return { runId };
+  }
+  try {
+    return await engineStartTestRun(await temporal(), { environment: { id: env.id, key: env.key, taskQueue: env.taskQueue, variables }, flowId: opts.flowId, plan: compiled.plan, payload: opts.sample });
+  } catch (err) {
+    throw new TestRunError(`the engine is not reachable (${err instanceof Error ? err.message : String(err)}); start it and try again`);
+  }
 }
 
-export function getTestRunProgress(runId: string): TestRunProgress | undefined {
-  return runs.get(runId);
+const STATUS: Record<RunProgress['status'], TestRunProgress['status']> = { queued: 'running', running: 'running', waiting: 'running', succeeded: 'succeeded', failed: 'failed', dead_lettered: 'failed', cancelled: 'failed' };
+
+function stepOf(s: RunProgress['steps'][number]): StepProgress {
+  const note = s.note ?? s.error?.message ?? (s.status === 'skipped' ? 'not reached on this path' : undefined);
+  return {
+    nodeId: s.nodeId,
+    state: s.status === 'waiting' ? 'running' : s.status,
+    ...(s.input !== undefined ? { input: s.input } : {}),
+    ...(s.output !== undefined ? { output: s.output } : {}),
+    ...(note ? { note } : {}),
+    ...(s.finishedAt !== undefined ? { durationMs: s.finishedAt - s.startedAt } : {}),
+  };
+}
+
+export async function getTestRunProgress(runId: string): Promise<TestRunProgress | undefined> {
+  const local = filtered.get(runId);
+  if (local) return local;
+  const p = await testRunProgress(await temporal(), runId);
+  if (!p) return undefined;
+  return { runId, status: STATUS[p.status], steps: p.steps.map(stepOf), ...(p.error ? { message: p.error } : {}) };
 }

@@ -13,3 +13,5 @@ export type { RunRecord, StepRecord, StepError, RunStatusName } from '../types';
 export type { EnvironmentVariables, RunScope } from '../scope';
 export { decideApproval, cancelRun, runAgain, replayDeadLetters, RunActionError, type ActionDeps } from './actions';
 export { changeFeedRequest, hasChangeFeedTrigger, upsertChangeFeedSchedule, removeChangeFeedSchedule, scheduleIdFor, CHANGE_FEED_WORKFLOW } from './schedules';
+export { startTestRun, testRunProgress, testWorkflowId } from './test-runs';
+export type { RunProgress } from '../workflows/flow-run';

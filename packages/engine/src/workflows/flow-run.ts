@@ -17,6 +17,7 @@ export interface RunProgress {
   status: RunStatusName;
   current?: string;
   steps: StepRecord[];
+  error?: string;
 }
 export const progressQuery = defineQuery<RunProgress>('progress');
 
@@ -30,10 +31,11 @@ export async function flowRun(input: FlowRunInput): Promise<RunOutcome> {
   const state = new RunState();
   const decisions = new Map<string, ApprovalDecision>();
   let status: RunStatusName = 'running';
+  let error: string | undefined;
   listenForApprovals(decisions);
   const plan = prepared(input.versionId, input.plan);
   const interpreter = new Interpreter(input, plan, state, decisions);
-  setHandler(progressQuery, () => ({ status, ...(interpreter.current ? { current: interpreter.current } : {}), steps: state.records }));
+  setHandler(progressQuery, () => ({ status, ...(interpreter.current ? { current: interpreter.current } : {}), ...(error ? { error } : {}), steps: state.records }));
 
   const triggerId = plan.plan.trigger.id;
   const frame = new Frame();
@@ -46,9 +48,13 @@ export async function flowRun(input: FlowRunInput): Promise<RunOutcome> {
 
   const finish = async (outcome: Omit<RunRecord, 'runId' | 'steps' | 'searchKeys'>): Promise<RunOutcome> => {
     status = outcome.status;
+    error = outcome.error;
     interpreter.current = undefined;
-    // Recording must happen even when the run was cancelled.
-    await CancellationScope.nonCancellable(() => bookkeeping.recordRun({ runId: input.runId, steps: state.records, searchKeys: [...state.searchKeys], finishedAt: Date.now(), ...outcome }));
+    // Recording must happen even when the run was cancelled. Test runs of drafts leave no history: the
+    // designer reads them through the progress query.
+    if (input.trigger.kind !== 'test') {
+      await CancellationScope.nonCancellable(() => bookkeeping.recordRun({ runId: input.runId, steps: state.records, searchKeys: [...state.searchKeys], finishedAt: Date.now(), ...outcome }));
+    }
     return { status: outcome.status, ...(outcome.error ? { error: outcome.error } : {}), outputs: state.outputs };
   };
 

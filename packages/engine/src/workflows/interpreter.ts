@@ -62,7 +62,7 @@ export class Interpreter {
       this.current = step.id;
       const resumed = frame.iteration === undefined ? this.input.resume?.outputs[step.id] : undefined;
       const record = this.state.begin(step.id);
-      let result: { output: unknown; ports: string[] };
+      let result: { output: unknown; ports: string[]; note?: string; input?: unknown };
       if (resumed !== undefined) {
         result = { output: resumed, ports: portsOfOutput(step, resumed) };
       } else {
@@ -78,6 +78,9 @@ export class Interpreter {
       }
       scope.steps[step.id] = result.output;
       this.state.succeed(record, result.output);
+      if (result.note) record.note = result.note;
+      // What a connector step sent, as the run page and test runs show it (redacted when stored).
+      if (result.input !== undefined) record.input = result.input;
       if (step.kind === 'lookup' || step.kind === 'write') for (const k of searchKeysOf(result.output)) this.state.searchKeys.add(k);
       for (const port of result.ports) frame.take(step.id, port);
     }

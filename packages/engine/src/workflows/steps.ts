@@ -1,6 +1,6 @@
 // Executes one plan step. Pure steps (map, condition, switch) evaluate in workflow code; connector
 // steps call a local activity; approvals wait for a signal with a durable timer. Returns the ports taken.
-import type { PlanStep, PreparedPlan } from '@conduit/flow';
+import { type PlanStep, type PreparedPlan, sha256Hex } from '@conduit/flow';
 import { evaluate, evaluateExpression, isTruthy } from '@conduit/mapping';
 import { condition, defineSignal, setHandler, sleep } from '@temporalio/workflow';
 import type { FlowRunInput } from '../client/flow-input';
@@ -42,7 +42,24 @@ function expr(ctx: StepContext, source: string): unknown {
   return r.value;
 }
 
-export async function executeStep(step: PlanStep, ctx: StepContext): Promise<{ output: unknown; ports: string[] }> {
+/** Test runs of a draft do not wait for people or timers and send no messages; they say so on the step. */
+export const TEST_RUN_NOTES = {
+  approval: 'test runs do not wait for a person; treated as approved',
+  delay: 'test runs do not wait; the delay is skipped',
+  notify: 'test runs send no messages',
+} as const;
+
+function simulated(step: PlanStep): { output: unknown; ports: string[]; note: string } | undefined {
+  const now = Date.now();
+  if (step.kind === 'approval') return { output: { approved: true, by: 'test run', decidedAt: now }, ports: ['approved'], note: TEST_RUN_NOTES.approval };
+  if (step.kind === 'delay') return { output: { resumedAt: now }, ports: ['out'], note: TEST_RUN_NOTES.delay };
+  if (step.kind === 'notify') return { output: { sent: false }, ports: ['out'], note: TEST_RUN_NOTES.notify };
+  return undefined;
+}
+
+export async function executeStep(step: PlanStep, ctx: StepContext): Promise<{ output: unknown; ports: string[]; note?: string; input?: unknown }> {
+  const fake = ctx.input.trigger.kind === 'test' ? simulated(step) : undefined;
+  if (fake) return fake;
   switch (step.kind) {
     case 'map': {
       const r = evaluate(ctx.prepared.mapping(step.id), ctx.scope, { now: Date.now() });
@@ -54,7 +71,9 @@ export async function executeStep(step: PlanStep, ctx: StepContext): Promise<{ o
       const mapped = evaluate(ctx.prepared.mapping(step.id), ctx.scope, { now: Date.now() });
       if (mapped.errors.length) throw new StepFailure(step.id, mappingError(mapped.errors), mapped.value);
       const { acts, maxAttempts } = connectorActivities({ retry: step.retry, timeoutMs: step.timeoutMs });
-      const idempotencyKey = `${ctx.input.flowId}:${ctx.input.trigger.eventKey}:${step.id}${ctx.iteration ?? ''}`;
+      // Stable across retries and replays of this step for this event, and short: remote systems store it
+      // (Sage 100 keeps it in a 40–80 character UDF), while Streak event keys alone run past 80 characters.
+      const idempotencyKey = sha256Hex(`${ctx.input.flowId}:${ctx.input.trigger.eventKey}:${step.id}${ctx.iteration ?? ''}`).slice(0, 40);
       try {
         const output = await acts.runConnectorAction({
           environmentId: ctx.input.environment.id,
@@ -65,7 +84,7 @@ export async function executeStep(step: PlanStep, ctx: StepContext): Promise<{ o
           ...(step.connectionRef ? { connectionRef: step.connectionRef } : {}),
           ...(step.action.kind === 'write' ? { idempotencyKey } : {}),
         });
-        return { output, ports: ['out'] };
+        return { output, ports: ['out'], input: mapped.value };
       } catch (error) {
         throw new StepFailure(step.id, exhausted(stepErrorOf(error), maxAttempts), mapped.value);
       }

@@ -1,16 +1,26 @@
 // The build-side API against a real database: flows, autosave, versions and test runs, with the role
 // checks and the refusals (bad input is rejected with a message and nothing is written).
+import { generateSecretKey, createSecretBox } from '@conduit/db';
+import { createActivities, createConnectorRegistry, productionBundle } from '@conduit/engine';
 import type { TRPCError } from '@trpc/server';
+import { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupOperateTest, type OperateTest } from '../operate/test-support';
 
 let t: OperateTest;
+let worker: Worker;
+let running: Promise<void>;
 beforeAll(async () => {
-  t = await setupOperateTest();
-});
+  t = await setupOperateTest({ temporal: true });
+  // Test runs go through the engine: a real worker serves the dev environment's task queue.
+  const { close: _close, ...activities } = createActivities({ workerId: 'designer-test', db: t.db, secrets: createSecretBox(generateSecretKey()), registry: createConnectorRegistry() });
+  worker = await Worker.create({ connection: t.nativeConnection!, taskQueue: 'conduit-dev', workflowBundle: await productionBundle(), activities });
+  running = worker.run();
+}, 120_000);
 afterAll(async () => {
-  await t.db.$disconnect();
-  await t.tdb.drop();
+  worker?.shutdown();
+  await running;
+  await t.close();
 });
 
 const at = { x: 0, y: 0 };
@@ -80,12 +90,13 @@ describe('test runs', () => {
     const { id } = await builder.flows.create({ name: 'Test-run me' });
     const { runId } = await builder.testRuns.start({ flowId: id, environmentKey: 'dev', draft: pureDraft(), sample: { products: '6655 x 2 @ 349' } });
     let p = await builder.testRuns.progress({ runId });
-    for (let i = 0; i < 50 && p.status === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 200 && p.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
       p = await builder.testRuns.progress({ runId });
     }
     expect(p.status).toBe('succeeded');
     expect(p.steps.find((s) => s.nodeId === 'lines')).toMatchObject({ state: 'succeeded', output: { lines: [{ itemCode: '6655', quantity: 2, unitPrice: 349, amount: 698 }] } });
+    expect(await t.db.run.count()).toBe(0); // a test run leaves no run history
   });
 
   it('refuses protected environments, missing samples and flows with problems', async () => {

@@ -3,6 +3,7 @@
 import { generateSecretKey, type Db, type Role } from '@conduit/db';
 import { createTestDatabase, DEMO_USERS, seedDemo, type TestDatabase } from '@conduit/db/tools';
 import type { Client } from '@temporalio/client';
+import type { NativeConnection } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject, vi } from 'vitest';
 import type { appRouter as AppRouterValue } from '../index';
@@ -26,6 +27,8 @@ export interface OperateTest {
   caller: (role: Role | null) => ReturnType<typeof AppRouterValue.createCaller>;
   /** With `temporal: true`: the test server's client, which the designer's engine actions use. */
   temporal?: Client;
+  /** With `temporal: true`: the connection a test's own Worker uses. */
+  nativeConnection?: NativeConnection;
   close(): Promise<void>;
 }
 
@@ -72,7 +75,7 @@ export async function setupOperateTest(
   return {
     tdb,
     db: db(),
-    ...(temporalEnv ? { temporal: temporalEnv.client } : {}),
+    ...(temporalEnv ? { temporal: temporalEnv.client, nativeConnection: temporalEnv.nativeConnection } : {}),
     close: async () => {
       await db().$disconnect();
       await temporalEnv?.teardown();

@@ -30,8 +30,8 @@ export const testRunsRouter = router({
 
   progress: roleProcedure(...ROLES.build)
     .input(z.object({ runId: z.uuid() }).strict())
-    .query(({ input }) => {
-      const p = getTestRunProgress(input.runId);
+    .query(async ({ input }) => {
+      const p = await getTestRunProgress(input.runId);
       if (!p) throw new TRPCError({ code: 'NOT_FOUND', message: 'This test run is no longer known (the server restarted); start it again.' });
       return p;
     }),
