@@ -16,10 +16,13 @@ afterAll(async () => {
   await h?.close();
 });
 
+// The node's own retry policy: quick and many attempts, so a 60% failure rate cannot outlast the test
+// (with the default back-off six failures in a row already take 31 s).
+const quickRetry = { maxAttempts: 25, initialIntervalMs: 50, backoffCoefficient: 1.5, maximumIntervalMs: 400 };
 const commentFlow = (text: string) =>
   chain([
     { id: 'prepare', kind: 'map', config: { mapping: { fields: [{ target: 'text', expression: `concat("${text}: ", trigger.name)` }, { target: 'boxKey', source: 'trigger.boxKey' }] } } },
-    { id: 'comment', kind: 'write', config: { connector: 'streak@1', action: 'addComment', inputs: { fields: [{ target: 'boxKey', source: 'steps.prepare.boxKey' }, { target: 'message', source: 'steps.prepare.text' }] } } },
+    { id: 'comment', kind: 'write', config: { connector: 'streak@1', action: 'addComment', retry: quickRetry, inputs: { fields: [{ target: 'boxKey', source: 'steps.prepare.boxKey' }, { target: 'message', source: 'steps.prepare.text' }] } } },
   ]);
 
 describe('flowRun on a real Temporal server against the Streak sandbox', () => {
