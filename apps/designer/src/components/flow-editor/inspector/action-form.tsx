@@ -7,12 +7,13 @@ import { useEditor, type StepNode } from '../store';
 import { useEditorUi } from '../ui-store';
 import { Button } from '../../ui/button';
 import { Field, inputClass } from '../../ui/field';
+import { ConnectionSelect } from './connection-select';
 import { SchemaForm } from './schema-form';
 import { constantsOf, isConstant, setConstant, specOf, withSpec } from './mapping-fields';
 
 /** Lookup and write steps: connection, action, constant inputs (generated form), and the field mapping. */
 export function ActionForm({ node }: { node: StepNode }) {
-  const { connectors, connections } = useEditorContext();
+  const { connectors } = useEditorContext();
   const updateNode = useEditor((s) => s.updateNode);
   const openMapping = useEditorUi((s) => s.set);
   const c = node.data.config;
@@ -28,18 +29,7 @@ export function ActionForm({ node }: { node: StepNode }) {
 
   return (
     <div className="space-y-3">
-      <Field label="Connection" help="Connections are set up per environment under Connections; steps refer to them by name.">
-        {(id) => (
-          <select id={id} value={String(c.connectionRef ?? '')} onChange={(e) => set({ connectionRef: e.target.value || undefined })} className={inputClass} data-testid="inspector-connection">
-            <option value="">— choose —</option>
-            {connections.filter((x) => `${x.kind}@1` === ref).map((x) => (
-              <option key={x.id} value={x.name}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ConnectionSelect connectorRef={ref} value={String(c.connectionRef ?? '')} onChange={(name) => set({ connectionRef: name })} testId="inspector-connection" help="Connections are set up per environment under Connections; steps refer to them by name." />
       <Field label="Action" help={action?.description}>
         {(id) => (
           <select id={id} value={String(c.action ?? '')} onChange={(e) => set({ action: e.target.value, inputs: { fields: [] } })} className={inputClass} data-testid="inspector-action">

@@ -6,13 +6,14 @@ import { useEditor, type StepNode } from '../store';
 import { Field, inputClass } from '../../ui/field';
 import { ExpressionInput } from '../../mapping/expression-input';
 import { PickerSelect } from './picker-select';
+import { ConnectionSelect } from './connection-select';
 import { SchemaForm } from './schema-form';
 import { PastedSample, SampleLoader } from './sample-loader';
 
 const STAGE_FILTER = /^trigger\.stageKey == "([^"]*)"$/;
 
 export function TriggerForm({ node }: { node: StepNode }) {
-  const { connectors, connections } = useEditorContext();
+  const { connectors } = useEditorContext();
   const updateNode = useEditor((s) => s.updateNode);
   const c = node.data.config;
   const set = (patch: Record<string, unknown>) => updateNode(node.id, { config: { ...c, ...patch } });
@@ -38,18 +39,7 @@ export function TriggerForm({ node }: { node: StepNode }) {
   }
   return (
     <div className="space-y-3">
-      <Field label="Connection">
-        {(id) => (
-          <select id={id} value={String(c.connectionRef ?? '')} onChange={(e) => set({ connectionRef: e.target.value || undefined })} className={inputClass} data-testid="trigger-connection">
-            <option value="">— choose —</option>
-            {connections.filter((x) => `${x.kind}@1` === ref).map((x) => (
-              <option key={x.id} value={x.name}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <ConnectionSelect connectorRef={ref} value={String(c.connectionRef ?? '')} onChange={(name) => set({ connectionRef: name })} testId="trigger-connection" />
       <Field label="Event" help={trigger?.description}>
         {(id) => (
           <select id={id} value={key} onChange={(e) => set({ event: e.target.value, params: {} })} className={inputClass}>
