@@ -7,10 +7,6 @@ export const SECRET_FIELD = { streak: 'apiKey', sage100: 'token' } as const;
 
 export type ConnectorKindName = keyof typeof SECRET_FIELD;
 
-export function connectorIdOf(kind: ConnectorKindName): string {
-  return kind;
-}
-
 export function authSettings(options: { kind: ConnectorKindName; config: unknown; secretEnc: string; secrets: SecretBox }): Record<string, unknown> {
   const config = options.config && typeof options.config === 'object' ? (options.config as Record<string, unknown>) : {};
   return { ...config, [SECRET_FIELD[options.kind]]: options.secrets.decrypt(options.secretEnc) };

@@ -1,10 +1,11 @@
 // Opens (and caches) kit Connections for stored connections, so a worker reuses one HTTP pool and one
-// rate limiter per connection. Entries expire after a few seconds so edited settings take effect.
+// rate limiter per connection. Entries are re-checked after a few seconds so edited settings take effect.
 import { type Connection, type ConnectorRegistry, openConnection, PermanentError } from '@conduit/connector-kit';
 import type { Db, SecretBox } from '@conduit/db';
 import { authSettings, type ConnectorKindName } from '../connections';
 
 const TTL_MS = 5_000;
+const RETIRE_AFTER_MS = 120_000;
 
 export interface ConnectionLookup {
   environmentId: string;
@@ -15,7 +16,7 @@ export interface ConnectionLookup {
 }
 
 export class ConnectionCache {
-  readonly #entries = new Map<string, { connection: Connection; loadedAt: number }>();
+  readonly #entries = new Map<string, { connection: Connection; loadedAt: number; version: string }>();
 
   constructor(private readonly deps: { db: Db; secrets: SecretBox; registry: ConnectorRegistry; now?: () => number }) {}
 
@@ -40,10 +41,16 @@ export class ConnectionCache {
           : `${connector.title}: this environment has no ${connector.title} connection; add one under Connections`,
       });
     }
+    // An unchanged connection keeps its client (pool, in-flight calls); an edited one gets a new client,
+    // and the old one is closed only after calls already on it had time to finish.
+    const version = `${row.id}:${row.updatedAt.getTime()}`;
+    if (hit && hit.version === version) {
+      hit.loadedAt = now;
+      return hit.connection;
+    }
     const connection = openConnection(connector, authSettings({ kind, config: row.config, secretEnc: row.secretEnc, secrets: this.deps.secrets }), { connectionId: row.id });
-    const previous = this.#entries.get(key);
-    this.#entries.set(key, { connection, loadedAt: now });
-    if (previous && previous.connection !== connection) void previous.connection.close();
+    this.#entries.set(key, { connection, loadedAt: now, version });
+    if (hit) setTimeout(() => void hit.connection.close(), RETIRE_AFTER_MS).unref();
     return connection;
   }
 
