@@ -103,22 +103,18 @@ export interface BoxRec {
   history: { type: 'CREATE' | 'MOVE' | 'EDIT'; timestamp: number; userKey: string; detail: string }[];
 }
 
-export interface ContactRec {
+/** What contacts and organizations share: team scope, social handles, audit stamps and magic links. */
+interface PartyRec {
   key: string;
   teamKey: string;
-  givenName: string | null;
-  familyName: string | null;
-  title: string | null;
   other: string | null;
-  emailAddresses: string[];
+  domains: string[];
   phoneNumbers: string[];
   addresses: string[];
-  domains: string[];
   twitterHandle: string | null;
   facebookHandle: string | null;
   linkedinHandle: string | null;
   instagramHandle: string | null;
-  photoUrl: string | null;
   creatorKey: string;
   lastSavedUserKey: string;
   creationDate: number;
@@ -128,28 +124,19 @@ export interface ContactRec {
   fields: Record<string, unknown>;
 }
 
-export interface OrgRec {
-  key: string;
-  teamKey: string;
+export interface ContactRec extends PartyRec {
+  givenName: string | null;
+  familyName: string | null;
+  title: string | null;
+  emailAddresses: string[];
+  photoUrl: string | null;
+}
+
+export interface OrgRec extends PartyRec {
   name: string | null;
-  other: string | null;
-  domains: string[];
   industry: string | null;
-  phoneNumbers: string[];
-  addresses: string[];
   employeeCount: string | null;
   logoURL: string | null;
-  twitterHandle: string | null;
-  facebookHandle: string | null;
-  linkedinHandle: string | null;
-  instagramHandle: string | null;
-  creatorKey: string;
-  lastSavedUserKey: string;
-  creationDate: number;
-  lastSavedTimestamp: number;
-  contactLinks: { key: string; isMagicLinked: boolean; creationTimestamp: number }[];
-  orgLinks: { key: string; isMagicLinked: boolean; creationTimestamp: number }[];
-  fields: Record<string, unknown>;
 }
 
 export interface TaskRec {
