@@ -53,7 +53,9 @@ export async function authenticateStreakWebhook(
         ? { id: row.id, key: row.key, taskQueue: row.taskQueue, variables: (row.variables ?? {}) as EnvironmentVariables, secretDigest: digest(deps.secrets.decrypt(row.webhookSecretEnc)), ipAllowlist: row.ipAllowlist }
         : null,
     };
-    envCache.set(req.endpointId, hit);
+    // Only real endpoints are cached: anyone can send requests to made-up endpoint ids, and caching
+    // those misses would let them grow this map without bound.
+    if (hit.env) envCache.set(req.endpointId, hit);
   }
   const env = hit.env;
   if (!env || env.key !== req.environmentKey) return { answer: answer(404, 'No webhook endpoint at this address.') };
