@@ -1,6 +1,6 @@
 // Builds the designer for production once, and again only when its sources (or a package it uses) changed.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '@conduit/db/tools';
 
@@ -22,7 +22,35 @@ export function designerBuildIsFresh(designerDir: string): boolean {
   return Math.max(...sources) < built;
 }
 
+// Two stacks starting at once (tests and a benchmark, say) would both run `next build` in the same
+// directory, and Next refuses the second. The later one waits for the lock and then re-checks freshness.
+const LOCK = join(repoRoot, '.conduit', 'designer-build.lock');
+const STALE_LOCK_MS = 10 * 60_000;
+
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  mkdirSync(join(repoRoot, '.conduit'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      if (existsSync(LOCK) && Date.now() - statSync(LOCK).mtimeMs > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 export async function ensureDesignerBuild(designerDir: string): Promise<void> {
+  if (designerBuildIsFresh(designerDir)) return;
+  await withBuildLock(() => build(designerDir));
+}
+
+async function build(designerDir: string): Promise<void> {
   if (designerBuildIsFresh(designerDir)) return;
   console.log('[conduit] building the designer (first start or changed sources; about a minute)…');
   const code = await new Promise<number | null>((resolve) => {
