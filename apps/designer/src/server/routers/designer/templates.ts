@@ -1,5 +1,5 @@
-// Starting points offered by "New flow". A template is a draft; connection references are by name so
-// the same flow works in every environment that has a connection of that name.
+// "New flow" starting points: the lead-to-cash templates as editor drafts.
+import { TEMPLATES as FLOW_TEMPLATES } from '@conduit/templates';
 import type { Draft } from '../../../components/flow-editor/model/draft';
 
 export interface FlowTemplate {
@@ -9,24 +9,9 @@ export interface FlowTemplate {
   draft: Draft;
 }
 
-const closedWon: Draft = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'trigger', kind: 'trigger', label: 'Deal moved to a stage', position: { x: 0, y: 0 }, config: { type: 'webhook', connector: 'streak@1', event: 'boxEvent', connectionRef: 'Streak sandbox', params: { event: 'BOX_CHANGE_STAGE' } } },
-    {
-      id: 'lines', kind: 'map', label: 'Read order lines', position: { x: 0, y: 140 },
-      config: { mapping: { fields: [] } },
-    },
-    { id: 'order', kind: 'write', label: 'Create Sage sales order', position: { x: 0, y: 280 }, config: { connector: 'sage100@1', action: 'createSalesOrder', connectionRef: 'Sage 100 (emulator)', inputs: { fields: [] } } },
-    { id: 'writeback', kind: 'write', label: 'Write order number to Streak', position: { x: 0, y: 420 }, config: { connector: 'streak@1', action: 'updateBox', connectionRef: 'Streak sandbox', inputs: { fields: [{ target: 'boxKey', source: 'trigger.key' }] } } },
-  ],
-  edges: [
-    { id: 'e1', source: 'trigger', sourcePort: 'out', target: 'lines', targetPort: 'in' },
-    { id: 'e2', source: 'lines', sourcePort: 'out', target: 'order', targetPort: 'in' },
-    { id: 'e3', source: 'order', sourcePort: 'out', target: 'writeback', targetPort: 'in' },
-  ],
-};
-
-export const TEMPLATES: readonly FlowTemplate[] = [
-  { key: 'closed-won-sales-order', name: 'Closed-Won → Sales Order', description: 'When a deal reaches Closed-Won in Streak, create the Sage 100 sales order and write its number back to the box.', draft: closedWon },
-];
+export const TEMPLATES: readonly FlowTemplate[] = FLOW_TEMPLATES.map((t) => ({
+  key: t.key,
+  name: t.name,
+  description: t.description,
+  draft: { ...t.graph, ...(t.samples ? { samples: t.samples } : {}) } as Draft,
+}));
