@@ -29,7 +29,7 @@ export type PlanStep =
   | (StepBase & { kind: 'lookup' | 'write'; action: ResolvedAction; connectionRef?: string; inputs: MappingSpec; retry?: Retry; timeoutMs?: number })
   | (StepBase & { kind: 'condition'; expression: string })
   | (StepBase & { kind: 'switch'; cases: Array<{ port: string; when: string }> })
-  | (StepBase & { kind: 'approval'; message: string; approvers: string[]; timeoutMs: number; onTimeout: 'reject' | 'approve' })
+  | (StepBase & { kind: 'approval'; message: string; approvers: string[]; timeoutMs: number; onTimeout: 'reject' | 'approve'; escalateAfterMs?: number; escalateTo?: string[] })
   | (StepBase & { kind: 'forEach'; items: string; maxItems?: number; body: PlanStep[] })
   | (StepBase & { kind: 'delay'; durationMs?: number; until?: string })
   | (StepBase & { kind: 'notify'; channel: 'email' | 'designer'; to: string[]; subject?: string; message: string });

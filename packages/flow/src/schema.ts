@@ -36,6 +36,41 @@ export const TriggerConfigSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('manual'), payloadSchema: JsonSchemaLike.optional() }),
 ]);
 
+/** A person (e-mail) or everyone holding a workspace role. */
+const Recipient = z.string().trim().regex(/^([^\s@,]+@[^\s@,]+\.[^\s@,]+|owner|admin|builder|approver|viewer)$/, 'enter an e-mail address or a role (owner, admin, builder, approver, viewer)');
+
+const ApprovalConfigSchema = z
+  .object({
+    message: Expression,
+    /** E-mails or roles; older flows may hold group names, which match nobody (owners and admins still decide). */
+    approvers: z.array(z.string().trim().min(1, 'an approver is empty')).max(50, 'at most 50 approvers').optional(),
+    timeoutMs: z.number({ error: 'set how long to wait for a decision' }).int().min(60_000, 'wait at least one minute').max(90 * 86_400_000, 'wait at most 90 days'),
+    onTimeout: z.enum(['reject', 'approve'], { error: "choose 'reject' or 'approve' for when nobody decides" }),
+    /** Still undecided after this long: the approval is escalated to `escalateTo` (they may decide too). */
+    escalateAfterMs: z.number().int().min(60_000, 'escalate after at least one minute').optional(),
+    escalateTo: z.array(Recipient).min(1, 'name who the approval escalates to').max(50, 'at most 50 people to escalate to').optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.escalateAfterMs !== undefined && c.escalateAfterMs >= c.timeoutMs) ctx.addIssue({ code: 'custom', path: ['escalateAfterMs'], message: 'escalate before the approval times out' });
+    if (c.escalateAfterMs !== undefined && !c.escalateTo) ctx.addIssue({ code: 'custom', path: ['escalateTo'], message: 'name who the approval escalates to' });
+    if (c.escalateTo && c.escalateAfterMs === undefined) ctx.addIssue({ code: 'custom', path: ['escalateAfterMs'], message: 'set when the approval escalates' });
+  });
+
+const NotifyConfigSchema = z
+  .object({
+    channel: z.enum(['email', 'designer'], { error: "choose the channel: 'email' or 'designer'" }),
+    to: z.array(z.string().trim().min(1, 'a recipient is empty')).max(50, 'at most 50 recipients'),
+    subject: Expression.optional(),
+    message: Expression,
+  })
+  .superRefine((c, ctx) => {
+    if (c.channel !== 'email') return;
+    if (!c.to.length) ctx.addIssue({ code: 'custom', path: ['to'], message: 'add at least one recipient for the e-mail' });
+    c.to.forEach((t, i) => {
+      if (!Recipient.safeParse(t).success) ctx.addIssue({ code: 'custom', path: ['to', i], message: `'${t}' is not an e-mail address or a role` });
+    });
+  });
+
 const node = <K extends string, C extends z.ZodType>(kind: K, config: C) =>
   z.object({ id: Id, kind: z.literal(kind), label: z.string().max(200), position: z.object({ x: z.number(), y: z.number() }), config });
 
@@ -46,10 +81,10 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   node('write', ConnectorCall),
   node('condition', z.object({ expression: Expression })),
   node('switch', z.object({ cases: z.array(z.object({ port: PortName, when: Expression })).min(1).max(50) })),
-  node('approval', z.object({ message: Expression, approvers: z.array(z.string().min(1)).max(50).optional(), timeoutMs: z.number().int().min(60_000).max(90 * 86_400_000), onTimeout: z.enum(['reject', 'approve']) })),
+  node('approval', ApprovalConfigSchema),
   node('forEach', z.object({ items: Expression, maxItems: z.number().int().min(1).max(10_000).optional() })),
   node('delay', z.union([z.object({ durationMs: z.number().int().min(1).max(365 * 86_400_000) }), z.object({ until: Expression })])),
-  node('notify', z.object({ channel: z.enum(['email', 'designer']), to: z.array(z.string().min(1)).max(50), subject: Expression.optional(), message: Expression })),
+  node('notify', NotifyConfigSchema),
 ]);
 
 export const EdgeSchema = z.object({ id: Id, source: Id, sourcePort: PortName, target: Id, targetPort: PortName });
