@@ -1,6 +1,7 @@
 // Every library function, through the language itself, with the context a flow run would pass.
 import { describe, expect, it } from 'vitest';
 import { compileExpression, evaluateExpression, FUNCTIONS, type EvalContext } from '../index';
+import { companyNameKey } from './matching';
 
 const ctx: EvalContext = {
   now: Date.UTC(2025, 2, 7, 15, 30),
@@ -19,6 +20,11 @@ const OK: Array<[string, unknown]> = [
   ['upper("abc")', 'ABC'],
   ['lower("ÀBC")', 'àbc'],
   ['trim("  a b  ")', 'a b'],
+  ['companyNameKey("ACME INDUSTRIAL SUPPLY INC")', 'acmeindustrialsupply'],
+  ['companyNameKey("Summit Ridge Constr.")', companyNameKey('Summit Ridge Construction')],
+  ['companyNameKey("R & S Supply Corp.")', 'randssupply'],
+  ['companyNameKey("North Wind Traders")', companyNameKey('Northwind Traders')],
+  ['required(trigger.box.name, "Fill in the deal name")', 'Acme'],
   ['collapseSpaces("  a \\n\\t b  c ")', 'a b c'],
   ['titleCase("mary-ann o\'neil SMITH")', "Mary-Ann O'Neil Smith"],
   ['digits("(555) 123-4567")', '5551234567'],
@@ -193,6 +199,8 @@ const FAILS: Array<[string, string]> = [
   ['sageDivisionNo("ABC")', 'is not a division number'],
   ['sageOrderNo("12345678")', 'is not a 1–7 character order number'],
   ['yesNo("perhaps")', 'cannot read text "perhaps" as yes/no'],
+  ['required(trigger.box.fields.1002, "Fill in the Streak field PO reference")', 'Fill in the Streak field PO reference'],
+  ['required("  ", "Fill in the Streak field PO reference")', 'Fill in the Streak field PO reference'],
 ];
 
 describe('function library', () => {

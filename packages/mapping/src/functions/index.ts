@@ -5,12 +5,13 @@ import { dateFunctions } from './dates';
 import { type Category, type FunctionDef } from './define';
 import { lineItemFunctions } from './lineItems';
 import { listFunctions } from './lists';
+import { matchingFunctions } from './matching';
 import { numberFunctions } from './numbers';
 import { sageFunctions } from './sage';
 import { tableFunctions } from './tables';
 import { textFunctions } from './text';
 
-const ALL: FunctionDef[] = [...textFunctions, ...numberFunctions, ...dateFunctions, ...addressFunctions, ...tableFunctions, ...listFunctions, ...lineItemFunctions, ...sageFunctions];
+const ALL: FunctionDef[] = [...textFunctions, ...numberFunctions, ...dateFunctions, ...addressFunctions, ...tableFunctions, ...listFunctions, ...lineItemFunctions, ...sageFunctions, ...matchingFunctions];
 
 // A Map, not an object: a function named "constructor" must not be found on a prototype.
 const registry = new Map(ALL.map((f) => [f.name, f]));
