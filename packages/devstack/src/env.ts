@@ -10,6 +10,10 @@ export const startEnvSchema = z.object({
   DESIGNER_PORT: port(3000),
   STREAK_SANDBOX_PORT: port(4010),
   SAGE100_GATEWAY_PORT: port(4020),
+  /** The mail sink's SMTP port (its mail page is on the next port); unset: DESIGNER_PORT + 1030, so 4030 (e2e 4130). */
+  MAIL_SINK_PORT: z.coerce.number().int().min(1).max(65534).optional(),
+  /** A real relay for the worker's e-mail instead of the local sink (`smtp[s]://user:pass@host:port?from=addr`). */
+  CONDUIT_SMTP_URL: z.string().optional(),
   CONDUIT_SECRET_KEYS: z.string().optional(),
   NEXTAUTH_SECRET: z.string().optional(),
   /** `0` turns off demo mode: no generated secrets, no demo users, no seeded sandbox connections. */

@@ -7,6 +7,7 @@ import { adminUrl, DEMO_PASSWORD, DEMO_USERS, migrate, repoRoot, seedDemo } from
 import pg from 'pg';
 import { DEMO_GATEWAY_TOKEN } from '@conduit/sage100-gateway';
 import { DEMO_API_KEY } from '@conduit/streak-sandbox';
+import { type MailSink, startMailSink } from './mail-sink';
 import { readStartEnv } from './env';
 import { ensureDesignerBuild } from './designer-build';
 import { loadOrCreateLocalSecrets } from './local-secrets';
@@ -15,6 +16,7 @@ import { ProcessGroup } from './processes';
 
 const bin = (name: string) => join(repoRoot, 'node_modules', '.bin', name);
 const group = new ProcessGroup();
+let mailSink: MailSink | undefined;
 
 async function main(): Promise<void> {
   const devMode = process.argv.includes('--dev');
@@ -36,11 +38,14 @@ async function main(): Promise<void> {
   const secrets = createSecretBox(secretKeys);
   parseDatabaseUrl(env.DATABASE_URL);
 
+  const mailPort = env.MAIL_SINK_PORT ?? env.DESIGNER_PORT + 1030;
   const ports = [
     { port: env.DESIGNER_PORT, what: 'designer', envVar: 'DESIGNER_PORT' },
     { port: env.STREAK_SANDBOX_PORT, what: 'Streak sandbox', envVar: 'STREAK_SANDBOX_PORT' },
     { port: env.SAGE100_GATEWAY_PORT, what: 'Sage 100 gateway', envVar: 'SAGE100_GATEWAY_PORT' },
     ...(env.TEMPORAL_ADDRESS ? [] : [{ port: env.TEMPORAL_PORT, what: 'Temporal dev server', envVar: 'TEMPORAL_PORT' }]),
+    { port: mailPort, what: 'mail sink (SMTP)', envVar: 'MAIL_SINK_PORT' },
+    { port: mailPort + 1, what: 'mail sink (page)', envVar: 'MAIL_SINK_PORT' },
   ];
   for (const p of ports) await assertPortFree(p);
 
@@ -52,6 +57,7 @@ async function main(): Promise<void> {
     designer: `http://127.0.0.1:${env.DESIGNER_PORT}`,
     sandbox: `http://127.0.0.1:${env.STREAK_SANDBOX_PORT}`,
     gateway: `http://127.0.0.1:${env.SAGE100_GATEWAY_PORT}`,
+    mail: `http://127.0.0.1:${mailPort + 1}`,
   };
   if (demo) {
     const db = createDb({ databaseUrl: env.DATABASE_URL, maxConnections: 2 });
@@ -73,6 +79,7 @@ async function main(): Promise<void> {
     stopping ??= (async () => {
       log('shutting down…');
       await group.stopAll();
+      await mailSink?.close();
       log('stopped');
       process.exit(code);
     })();
@@ -97,6 +104,8 @@ async function main(): Promise<void> {
     if (!(await waitForPort({ host, port: Number(port ?? 7233), timeoutMs: 5000 }))) throw new Error(`Cannot reach Temporal at TEMPORAL_ADDRESS=${temporalAddress}; start it or fix the address.`);
   }
 
+  // Flows' e-mail lands in the local sink (its page lists it) unless a real relay is configured.
+  mailSink = await startMailSink({ smtpPort: mailPort, httpPort: mailPort + 1, dataFile: join(dataDir, 'data', 'mail-sink.json') });
   const shared = {
     ...process.env,
     DATABASE_URL: env.DATABASE_URL,
@@ -121,7 +130,8 @@ async function main(): Promise<void> {
   });
   // CONDUIT_WORKER_CPU_PROF=<dir> writes a V8 CPU profile of the worker there when it stops (for benchmarks).
   const workerProfile = process.env.CONDUIT_WORKER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.CONDUIT_WORKER_CPU_PROF] : [];
-  group.spawn({ name: 'worker', command: bin('tsx'), args: [...workerProfile, 'apps/worker/src/main.ts'], cwd: repoRoot, env: shared });
+  const workerEnv = { ...shared, CONDUIT_SMTP_URL: env.CONDUIT_SMTP_URL ?? `smtp://127.0.0.1:${mailPort}?from=conduit@demo.conduit.local`, CONDUIT_DESIGNER_URL: urls.designer };
+  group.spawn({ name: 'worker', command: bin('tsx'), args: [...workerProfile, 'apps/worker/src/main.ts'], cwd: repoRoot, env: workerEnv });
 
   group.spawn({
     name: 'designer',
@@ -152,12 +162,13 @@ async function main(): Promise<void> {
   await shutdown(1);
 }
 
-function printReady(options: { urls: Record<'designer' | 'sandbox' | 'gateway', string>; temporalAddress: string; demo: boolean }): void {
+function printReady(options: { urls: Record<'designer' | 'sandbox' | 'gateway' | 'mail', string>; temporalAddress: string; demo: boolean }): void {
   const lines = [
     'Conduit is ready.',
     `  Designer           ${options.urls.designer}`,
     `  Streak sandbox     ${options.urls.sandbox}   (board: ${options.urls.sandbox}/)`,
     `  Sage 100 gateway   ${options.urls.gateway}   (emulator page: ${options.urls.gateway}/)`,
+    `  Mail sink          ${options.urls.mail}   (e-mail sent by flows)`,
     `  Temporal           ${options.temporalAddress}`,
   ];
   if (options.demo) {
@@ -189,6 +200,7 @@ main().catch(async (error: unknown) => {
   // Start-up problems are explained in one sentence; a stack trace would bury the fix.
   console.error(`\nConduit cannot start: ${error instanceof Error ? error.message : String(error)}`);
   await group.stopAll();
+  await mailSink?.close();
   process.exit(1);
 });
 

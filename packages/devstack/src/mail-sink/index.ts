@@ -1,0 +1,2 @@
+export { startMailSink, type MailSink, type MailSinkOptions } from './sink';
+export type { ReceivedMail } from './message';
