@@ -8,6 +8,7 @@ import { createTask } from './actions/create-task';
 import { findBoxes } from './actions/find-boxes';
 import { getBox } from './actions/get-box';
 import { linkToBox } from './actions/link-to-box';
+import { listBoxes } from './actions/list-boxes';
 import { logMeeting } from './actions/log-meeting';
 import { setFieldValue } from './actions/set-field-value';
 import { updateBox } from './actions/update-box';
@@ -31,7 +32,7 @@ export const streakConnector = defineConnector<StreakAuth>({
     ui: { fields: { apiKey: { label: 'API key', widget: 'password' }, baseUrl: { advanced: true }, allowPrivateHost: { advanced: true } } },
   },
   http: streakHttp,
-  actions: [getBox, findBoxes, createBox, updateBox, setFieldValue, upsertContact, upsertOrganization, linkToBox, addComment, createTask, logMeeting],
+  actions: [getBox, findBoxes, listBoxes, createBox, updateBox, setFieldValue, upsertContact, upsertOrganization, linkToBox, addComment, createTask, logMeeting],
   triggers: streakTriggers,
   pickers: streakPickers,
   discover: discoverStreak,

@@ -96,6 +96,12 @@ export class FieldSet {
     }
     return out;
   }
+
+  /** The same labelled values keyed by field name; fields without a value are left out. */
+  byName(raw: Record<string, unknown> | undefined): Record<string, FieldValue> {
+    const labelled = this.labels(raw);
+    return Object.fromEntries(this.fields.filter((f) => labelled[f.key] !== undefined).map((f) => [f.name, labelled[f.key] as FieldValue]));
+  }
 }
 
 /** Coerces a wire value into the JSON shapes the outputs promise. */

@@ -23,6 +23,7 @@ export const boxSchema = z.object({
   organizationKeys: z.array(z.string()),
   fields: z.record(z.string(), fieldValueSchema).meta({ description: 'Raw values by field key (dropdown/tag values are option keys)' }),
   fieldLabels: z.record(z.string(), fieldValueSchema).meta({ description: 'Values by field key with option keys shown as their labels' }),
+  fieldsByName: z.record(z.string(), fieldValueSchema).meta({ description: 'Values by field name with option labels, for templates that name fields instead of keys; empty in webhook payloads' }),
 });
 export type Box = z.output<typeof boxSchema>;
 
@@ -84,6 +85,7 @@ export function toBox(w: WireBox, pipeline?: Pipeline): Box {
     organizationKeys: keys(w.organizations),
     fields,
     fieldLabels: pipeline ? pipeline.fields.labels(w.fields) : fields,
+    fieldsByName: pipeline ? pipeline.fields.byName(w.fields) : {},
   };
 }
 
