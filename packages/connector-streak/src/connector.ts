@@ -7,6 +7,7 @@ import { createBox } from './actions/create-box';
 import { createTask } from './actions/create-task';
 import { findBoxes } from './actions/find-boxes';
 import { getBox } from './actions/get-box';
+import { getParties } from './actions/get-parties';
 import { linkToBox } from './actions/link-to-box';
 import { listBoxes } from './actions/list-boxes';
 import { logMeeting } from './actions/log-meeting';
@@ -32,7 +33,7 @@ export const streakConnector = defineConnector<StreakAuth>({
     ui: { fields: { apiKey: { label: 'API key', widget: 'password' }, baseUrl: { advanced: true }, allowPrivateHost: { advanced: true } } },
   },
   http: streakHttp,
-  actions: [getBox, findBoxes, listBoxes, createBox, updateBox, setFieldValue, upsertContact, upsertOrganization, linkToBox, addComment, createTask, logMeeting],
+  actions: [getBox, getParties, findBoxes, listBoxes, createBox, updateBox, setFieldValue, upsertContact, upsertOrganization, linkToBox, addComment, createTask, logMeeting],
   triggers: streakTriggers,
   pickers: streakPickers,
   discover: discoverStreak,

@@ -41,6 +41,9 @@ export const streakApi = {
   /** One page of a team's contacts or organizations; only contacts take `after` (epoch seconds). */
   partyPage: <W>(http: HttpClient, kind: 'contacts' | 'organizations', teamKey: string, q: { cursor?: string; after?: number; limit: number }) =>
     http.json<{ results: W[]; cursor?: string | null }>({ path: `/v2/teams/${enc(teamKey)}/${kind}`, query: q, subject: { type: 'team', key: teamKey } }),
+  /** Contacts or organizations by key; Streak omits keys it cannot show. */
+  batchGet: <W>(http: HttpClient, kind: 'contacts' | 'organizations', keys: string[]) =>
+    http.json<Record<string, W>>({ method: 'POST', path: `/v2/${kind}/batch/get`, json: keys, idempotent: true }),
   createOrganization: (http: HttpClient, teamKey: string, body: Record<string, unknown>) =>
     http.json<WireOrganization>({ method: 'POST', path: `/v2/teams/${enc(teamKey)}/organizations`, query: { getIfExisting: true }, json: body, subject: { type: 'team', key: teamKey }, idempotent: true }),
   updateOrganization: (http: HttpClient, key: string, body: Record<string, unknown>) =>

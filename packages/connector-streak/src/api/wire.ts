@@ -70,6 +70,7 @@ export interface WireContact {
   other?: string | null;
   emailAddresses?: string[];
   phoneNumbers?: string[];
+  addresses?: string[];
   orgLinks?: WireLink[];
   fields?: Record<string, unknown>;
   creationDate?: number;
@@ -83,6 +84,7 @@ export interface WireOrganization {
   domains?: string[];
   industry?: string | null;
   phoneNumbers?: string[];
+  addresses?: string[];
   other?: string | null;
   fields?: Record<string, unknown>;
   creationDate?: number;
