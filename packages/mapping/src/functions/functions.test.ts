@@ -157,6 +157,9 @@ const OK: Array<[string, unknown]> = [
   ['sageOrderNo("so-12")', 'SO-12'],
   ['yesNo(true)', 'Y'],
   ['yesNo("no")', 'N'],
+  ['formatEach(trigger.box.lines, "{q} x {p}")', '2 x 1.25, 3 x 2'],
+  ['formatEach([{ "w": "000", "n": null }], "{w}: {n}", "; ")', '000: '],
+  ['formatEach(["a", 2], "<{value}>", "")', '<a><2>'],
 ];
 
 // [expression, fragment of the error message]
@@ -199,6 +202,9 @@ const FAILS: Array<[string, string]> = [
   ['sageDivisionNo("ABC")', 'is not a division number'],
   ['sageOrderNo("12345678")', 'is not a 1–7 character order number'],
   ['yesNo("perhaps")', 'cannot read text "perhaps" as yes/no'],
+  ['formatEach(trigger.box.lines, "{q} of {sku}")', 'element 0 has no field "sku"'],
+  ['formatEach([1], "{q}")', 'element 0 is number 1; only objects fill named placeholders'],
+  ['formatEach(trigger.box.lines, "{constructor}")', 'element 0 has no field "constructor"'],
   ['required(trigger.box.fields.1002, "Fill in the Streak field PO reference")', 'Fill in the Streak field PO reference'],
   ['required("  ", "Fill in the Streak field PO reference")', 'Fill in the Streak field PO reference'],
 ];

@@ -3,6 +3,7 @@ import { typeToString } from '../types';
 import { addressFunctions } from './address';
 import { dateFunctions } from './dates';
 import { type Category, type FunctionDef } from './define';
+import { formatFunctions } from './format';
 import { lineItemFunctions } from './lineItems';
 import { listFunctions } from './lists';
 import { matchingFunctions } from './matching';
@@ -11,7 +12,7 @@ import { sageFunctions } from './sage';
 import { tableFunctions } from './tables';
 import { textFunctions } from './text';
 
-const ALL: FunctionDef[] = [...textFunctions, ...numberFunctions, ...dateFunctions, ...addressFunctions, ...tableFunctions, ...listFunctions, ...lineItemFunctions, ...sageFunctions, ...matchingFunctions];
+const ALL: FunctionDef[] = [...textFunctions, ...numberFunctions, ...dateFunctions, ...addressFunctions, ...tableFunctions, ...listFunctions, ...lineItemFunctions, ...sageFunctions, ...matchingFunctions, ...formatFunctions];
 
 // A Map, not an object: a function named "constructor" must not be found on a prototype.
 const registry = new Map(ALL.map((f) => [f.name, f]));
