@@ -7,6 +7,7 @@ import { type Logger, noopLogger, scrubbedLogger } from '../log';
 import { type Redactor, createRedactor } from '../redact';
 import { type HttpFailure, classifyStatus, classifyTransport, parseRetryAfter } from './classify';
 import { createHostPolicy } from './host-policy';
+import { endHttpSpan, publishRateLimiterWait, startHttpSpan } from './observe';
 import { type RateLimit, TokenBucket, sharedBucket, sleep } from './rate-limiter';
 import { sendOnce } from './transport';
 
@@ -97,6 +98,7 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
   const baseDelayMs = opts.retry?.baseDelayMs ?? 250;
   const maxWaitMs = opts.retry?.maxWaitMs ?? 10_000;
   const remoteMessage = opts.remoteMessage ?? defaultRemoteMessage;
+  const onWait = (waitMs: number) => publishRateLimiterWait({ connector: opts.connector, outcome: 'waited', waitMs });
 
   const buildUrl = (req: HttpRequest): URL => {
     const url = /^https?:\/\//i.test(req.path) ? new URL(req.path) : new URL(req.path.replace(/^\//, ''), base);
@@ -126,11 +128,13 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
       const headers = { accept: 'application/json', ...opts.headers, ...req.headers, ...(type ? { 'content-type': type } : {}) };
 
       for (let attempt = 1; ; attempt++) {
-        const held = (await bucket?.take({ signal: ctx.signal, maxWaitMs })) ?? 0;
+        const held = (await bucket?.take({ signal: ctx.signal, maxWaitMs, onWait })) ?? 0;
         if (held > 0) {
+          publishRateLimiterWait({ connector: opts.connector, outcome: 'deferred', waitMs: held });
           throw new RateLimitedError({ connector: opts.connector, retryAfterMs: held, message: `${opts.connector}: ${what} held back: this connection is rate limited for another ${Math.ceil(held / 1000)} s` });
         }
         const started = Date.now();
+        const span = startHttpSpan({ connector: opts.connector, method, url, shownPath, what: req.subject ? `${method} ${req.subject.type}` : method, attempt });
         const attemptSignal = AbortSignal.any([AbortSignal.timeout(req.timeoutMs ?? timeoutMs), ...(ctx.signal ? [ctx.signal] : [])]);
         let failure: ConnectorError;
         let mayRetry: boolean;
@@ -138,15 +142,20 @@ export function createHttpClient(opts: HttpClientOptions): HttpClient {
           const res = await sendOnce({ agent, policy, maxRedirects: opts.maxRedirects ?? 5, maxResponseBytes: opts.maxResponseBytes ?? 20 * 1024 * 1024, connector: opts.connector }, { method, url, headers, body, signal: attemptSignal });
           const parsed = parseBody(res.text, res.headers['content-type']);
           log.debug('http', { method, path: shownPath, status: res.status, attempt, ms: Date.now() - started });
-          if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, body: parsed as T, url: res.url.toString() };
+          if (res.status >= 200 && res.status < 300) {
+            endHttpSpan(span, { status: res.status });
+            return { status: res.status, headers: res.headers, body: parsed as T, url: res.url.toString() };
+          }
           const f: HttpFailure = {
             connector: opts.connector, method, path: shownPath, status: res.status, headers: res.headers, body: parsed,
             remoteMessage: redact(remoteMessage(parsed) ?? '') || undefined, subject: req.subject, retryAfterMs: parseRetryAfter(res.headers['retry-after']),
           };
           failure = opts.classify?.(f) ?? classifyStatus(f);
+          endHttpSpan(span, { status: res.status, errorType: failure.type, message: failure.message });
           // A 429 means the request was not processed, so resending is safe even for creates.
           mayRetry = failure instanceof RateLimitedError || (failure.type === 'RetryableError' && idempotent);
         } catch (err) {
+          endHttpSpan(span, { errorType: err instanceof Error ? err.name : 'Error', message: redact(err instanceof Error ? err.message : String(err)) });
           if (ctx.signal?.aborted) throw ctx.signal.reason;
           if (err instanceof PermanentError) throw err;
           const t = classifyTransport(err, { connector: opts.connector, what, redact });

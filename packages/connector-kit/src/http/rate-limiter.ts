@@ -40,15 +40,20 @@ export class TokenBucket {
   /**
    * Waits for a token and returns 0, or returns the wait without taking a token when it would exceed
    * `maxWaitMs` (e.g. during a long Retry-After pause), so the caller can hand the delay to its engine.
-   * Rejects with the signal's reason if cancelled meanwhile.
+   * Rejects with the signal's reason if cancelled meanwhile. `onWait` hears how long a successful take slept.
    */
-  async take(opts: { signal?: AbortSignal; maxWaitMs?: number } = {}): Promise<number> {
+  async take(opts: { signal?: AbortSignal; maxWaitMs?: number; onWait?: (waitedMs: number) => void } = {}): Promise<number> {
+    let waited = 0;
     for (;;) {
       opts.signal?.throwIfAborted();
       const wait = this.tryTake();
-      if (wait === 0) return 0;
+      if (wait === 0) {
+        if (waited > 0) opts.onWait?.(waited);
+        return 0;
+      }
       if (opts.maxWaitMs !== undefined && wait > opts.maxWaitMs) return wait;
       await sleep(wait, opts.signal);
+      waited += wait;
     }
   }
 }
