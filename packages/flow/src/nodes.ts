@@ -3,8 +3,9 @@
 import { checkMapping, fromJsonSchema, inferType, type MappingSpec, parseExpression, type Type, typecheckMapping } from '@conduit/mapping';
 import { type ActionInfo, type Catalog, type TriggerInfo } from './catalog';
 import { type Problem } from './problems';
-import { type FlowNode, type NodeKind, parseConnectorRef } from './schema';
+import { type FlowNode, parseConnectorRef } from './schema';
 import { type Resolved } from './scope';
+import { expressionsOf } from './expressions';
 
 type Report = (p: Omit<Problem, 'nodeId'>) => void;
 
@@ -38,30 +39,6 @@ function ask<T extends ActionInfo | TriggerInfo>(lookup: () => T | undefined, re
   } catch (e) {
     report({ field: 'config', severity: 'error', message: `the connector catalog failed: ${e instanceof Error ? e.message : String(e)}` });
     return undefined;
-  }
-}
-
-/** Expressions of a node's config (or of a plan step, which carries the same fields), with the field each lives in. */
-export function expressionsOf(kind: NodeKind, config: object): Array<{ field: string; source: string }> {
-  const c = config as Record<string, unknown>;
-  const at = (field: string, source: unknown) => (typeof source === 'string' ? [{ field: `config.${field}`, source }] : []);
-  switch (kind) {
-    case 'switch':
-      return (c.cases as Array<{ when: string }>).flatMap((k, i) => at(`cases.${i}.when`, k.when));
-    case 'trigger':
-      return at('filter', c.filter);
-    case 'condition':
-      return at('expression', c.expression);
-    case 'approval':
-      return at('message', c.message);
-    case 'forEach':
-      return at('items', c.items);
-    case 'delay':
-      return at('until', c.until);
-    case 'notify':
-      return [...at('subject', c.subject), ...at('message', c.message)];
-    default:
-      return [];
   }
 }
 

@@ -1,6 +1,6 @@
 // The executable plan: what the engine interprets. Plain JSON (stored in the flow version); mappings
 // and expressions stay as source text and are compiled once per version by preparePlan.
-import { type MappingSpec } from '@conduit/mapping';
+import { type MappingSpec } from '@conduit/mapping/runtime';
 import { type Retry, type TriggerConfig } from './schema';
 
 export interface ResolvedAction {

@@ -1,8 +1,8 @@
-// Prepared plans by version id. Versions are immutable, so compiled mappings can be shared by all runs
-// that share this module instance. Temporal's sandbox gives each run its own instance today, so the
-// cache pays off once the engine can preload this module (see packages/engine/src/worker.ts).
+// Prepared plans by version id. Versions are immutable, so compiled mappings are shared by all runs that
+// share this module instance: the engine's worker preloads @conduit/flow/runtime, so that is every run on
+// a workflow thread (see packages/engine/src/worker.ts).
 import { type Plan } from './plan';
-import { preparePlan, type PreparedPlan } from './version';
+import { preparePlan, type PreparedPlan } from './prepare';
 
 const MAX = 200;
 const cache = new Map<string, PreparedPlan>();

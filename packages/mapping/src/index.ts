@@ -2,10 +2,11 @@
 export { parseExpression, type ParseResult } from './parser';
 export { type Expr, type BinaryOp, FORBIDDEN_NAMES, CONTEXT_VARIABLES } from './ast';
 export { type EvalContext } from './context';
-export { MappingSpecSchema, MappingFieldSchema, TransformSchema, type MappingSpec, type MappingField, type Transform } from './spec';
+export { MappingSpecSchema, MappingFieldSchema, TransformSchema } from './schema';
+export { type MappingSpec, type MappingField, type Transform } from './spec';
+export { checkMapping, compileMapping } from './check';
 export {
-  checkMapping,
-  compileMapping,
+  compileValidMapping,
   evaluate,
   MappingCompileError,
   type CompiledMapping,

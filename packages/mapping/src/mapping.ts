@@ -9,7 +9,7 @@ import { getFunction } from './functions';
 import { arityOf, describe, describeArity, type FunctionDef } from './functions/define';
 import { parseExpression } from './parser';
 import { conflicts, listAt, parseTarget, type TargetPath, targetKey, writerFor } from './paths';
-import { type MappingField, type MappingSpec, MappingSpecSchema } from './spec';
+import { type MappingField, type MappingSpec } from './spec';
 
 export type MappingPart = 'spec' | 'target' | 'source' | 'transforms' | 'expression' | 'when';
 
@@ -49,14 +49,13 @@ export class MappingCompileError extends Error {
   }
 }
 
-/** All problems of a mapping spec (shape, paths, functions, expressions, conflicting targets). Never throws. */
-export function checkMapping(spec: unknown): MappingProblem[] {
-  return analyze(spec).problems;
-}
-
-/** Compiles a spec once; throws MappingCompileError when checkMapping would report problems. */
-export function compileMapping(spec: MappingSpec): CompiledMapping {
-  const { problems, compiled } = analyze(spec);
+/**
+ * Compiles a spec that already passed checkMapping (a saved flow version): no shape validation, so workflow
+ * code needs no schema library. Throws MappingCompileError for problems the shape check cannot see.
+ * Untrusted specs go through compileMapping (check.ts).
+ */
+export function compileValidMapping(spec: MappingSpec): CompiledMapping {
+  const { problems, compiled } = analyzeMapping(spec);
   if (!compiled) throw new MappingCompileError(problems);
   return compiled;
 }
@@ -70,16 +69,13 @@ export function evaluate(mapping: CompiledMapping, scope: unknown, ctx: EvalCont
   return { value, errors };
 }
 
-function analyze(input: unknown): { problems: MappingProblem[]; compiled?: CompiledMapping } {
-  const parsed = MappingSpecSchema.safeParse(input);
-  if (!parsed.success) {
-    return { problems: parsed.error.issues.map((i) => ({ field: '', part: 'spec', message: `${i.path.join('.') || 'spec'}: ${i.message}` })) };
-  }
+/** Paths, functions, expressions and conflicting targets of a well-shaped spec. Never throws. */
+export function analyzeMapping(spec: MappingSpec): { problems: MappingProblem[]; compiled?: CompiledMapping } {
   const problems: MappingProblem[] = [];
   const keys: Array<{ field: string; key: string[] }> = [];
   const runners: Runner[] = [];
   const slots = new PathSlots();
-  for (const field of parsed.data.fields) {
+  for (const field of spec.fields) {
     const report = (part: MappingPart, message: string, offset?: number) => problems.push({ field: field.target, part, message, ...(offset === undefined ? {} : { offset }) });
     const target = parseTarget(field.target);
     if (typeof target === 'string') {
@@ -93,7 +89,7 @@ function analyze(input: unknown): { problems: MappingProblem[]; compiled?: Compi
     const runner = compileField(field, target, report, slots);
     if (runner) runners.push(runner);
   }
-  return problems.length ? { problems } : { problems, compiled: { spec: parsed.data, runners, slots: slots.size } };
+  return problems.length ? { problems } : { problems, compiled: { spec, runners, slots: slots.size } };
 }
 
 type Report = (part: MappingPart, message: string, offset?: number) => void;

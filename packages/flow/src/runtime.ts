@@ -1,0 +1,7 @@
+// The zod-free part of @conduit/flow that workflow code needs: prepared plans and their types, and the
+// idempotency-key hash. Validation and compilation happen when a version is saved (see index.ts).
+export { preparedPlanFor } from './prepared-cache';
+export { preparePlan, type PreparedPlan } from './prepare';
+export { type Plan, type PlanStep, type Incoming, type ResolvedAction } from './plan';
+export { type Retry, type TriggerConfig } from './schema';
+export { sha256Hex } from './sha256';
