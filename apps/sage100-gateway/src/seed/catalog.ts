@@ -1,6 +1,7 @@
 // Demo item master: ~150 items over eight product lines, a few inactive, plus charge/misc/comment codes.
 import type { Row } from '@conduit/sage100-boi';
 import { rng } from './random';
+import { SHARED_DEMO_PRODUCTS } from './shared-companies';
 
 const LINES: [string, string, string[], string[]][] = [
   ['FAST', 'Fasteners', ['Hex Bolt', 'Lag Screw', 'Wood Screw', 'Machine Screw', 'Wing Nut', 'Lock Washer', 'Anchor', 'Rivet', 'Cotter Pin'], ['1/4 in', '3/8 in', '1/2 in', 'M6', 'M8']],
@@ -47,6 +48,12 @@ export function demoItems(): { items: Row[]; stock: Row[] } {
       stock.push({ ItemCode: code, WarehouseCode: '000', QuantityOnHand: main, BinLocation: `A${r.int(1, 40)}-${r.int(1, 9)}`, ReorderPointQty: 25, AverageCost: cost });
       if (east !== null) stock.push({ ItemCode: code, WarehouseCode: '001', QuantityOnHand: east, BinLocation: `E${r.int(1, 20)}`, ReorderPointQty: 10, AverageCost: cost });
     }
+  }
+  // The items the Streak demo's deals list sell at the price the deals were written with, and are active.
+  for (const shared of SHARED_DEMO_PRODUCTS) {
+    const item = items.find((i) => i.ItemCode === shared.itemCode);
+    if (!item) throw new Error(`shared demo product ${shared.itemCode} is not in the catalog`);
+    Object.assign(item, { StandardUnitPrice: shared.price, InactiveItem: 'N' });
   }
   const special = (code: string, type: string, desc: string) => ({ ItemCode: code, ItemType: type, ItemCodeDesc: desc, TaxClass: 'NT', ProductLine: '', SalesAcctKey: '000000011', StandardUnitPrice: 0 });
   items.push(special('/C', '4', 'Comment'), special('/FREIGHT', '3', 'Freight'), special('/HANDLING', '3', 'Handling charge'), special('/RESTOCK', '3', 'Restocking fee'), special('/MISC', '5', 'Miscellaneous item'), special('/SERVICE', '5', 'Service labor'));

@@ -53,16 +53,20 @@ function masters(emu: Sage100Emulator, co: Company): void {
   stock.forEach((s) => put('IM_ItemWarehouse', s));
 }
 
+/** Shared companies buy at list price, so the Streak deal value and Sage's order total agree (the draw still
+ * happens, keeping every later random choice of the seed as it was). */
+const shareable = (level: string, shared: boolean): string => (shared ? '' : level);
+
 function customers(emu: Sage100Emulator, co: Company): Row[] {
   const r = rng(7);
   const used = new Set<string>();
   const put = stamper(emu, co);
   const rows: Row[] = [];
   const all = [
-    ...SHARED_DEMO_COMPANIES.map((s) => ({ ...s.sage, email: `ap@${s.streak.domain}`, countryCode: 'USA' })),
+    ...SHARED_DEMO_COMPANIES.map((s) => ({ ...s.sage, email: `ap@${s.streak.domain}`, countryCode: 'USA', shared: true, creditHold: s.creditHold === true })),
     ...OTHER_NAMES.map((name, i) => {
       const [city, state, zip] = CITIES[i % CITIES.length] ?? ['Chicago', 'IL', '60601'];
-      return { arDivisionNo: i % 3 === 0 ? '02' : '01', customerNo: code(name, used), customerName: name, addressLine1: `${100 + i * 37} ${r.pick(['Main', 'Oak', 'Commerce', 'Industrial', 'Elm'])} ${r.pick(['St', 'Ave', 'Blvd', 'Dr'])}`, city, state, zipCode: zip, telephoneNo: `(555) 555-${String(1000 + i * 13).slice(-4)}`, email: `billing@${name.toLowerCase().replace(/[^a-z]/g, '')}.com`, countryCode: 'USA' };
+      return { arDivisionNo: i % 3 === 0 ? '02' : '01', customerNo: code(name, used), customerName: name, addressLine1: `${100 + i * 37} ${r.pick(['Main', 'Oak', 'Commerce', 'Industrial', 'Elm'])} ${r.pick(['St', 'Ave', 'Blvd', 'Dr'])}`, city, state, zipCode: zip, telephoneNo: `(555) 555-${String(1000 + i * 13).slice(-4)}`, email: `billing@${name.toLowerCase().replace(/[^a-z]/g, '')}.com`, countryCode: 'USA', shared: false, creditHold: false };
     }),
   ];
   for (const s of SHARED_DEMO_COMPANIES) used.add(s.sage.customerNo);
@@ -70,8 +74,8 @@ function customers(emu: Sage100Emulator, co: Company): Row[] {
     const row = put('AR_Customer', {
       ARDivisionNo: c.arDivisionNo, CustomerNo: c.customerNo, CustomerName: c.customerName, AddressLine1: c.addressLine1, City: c.city, State: c.state, ZipCode: c.zipCode, CountryCode: c.countryCode,
       TelephoneNo: c.telephoneNo, EmailAddress: c.email, TermsCode: r.pick(['30', '30', '01', '60', '00']), TaxSchedule: TAX_BY_STATE[c.state] ?? 'DEFAULT', SalespersonDivisionNo: c.arDivisionNo === '02' ? '02' : '01', SalespersonNo: c.arDivisionNo === '02' ? '0300' : r.pick(['0100', '0200']),
-      CreditLimit: r.pick([0, 5000, 10000, 25000, 50000]), PriceLevel: r.pick(['', '', '2', '3']), ShipMethod: r.pick(['UPS GROUND', 'FEDEX 2DAY', 'LTL FREIGHT', 'WILL CALL']), CustomerType: r.pick(['DIST', 'END', 'GOV']),
-      CreditHold: i === 4 || i === 21 || i === 33 ? 'Y' : 'N', CustomerStatus: i === 40 || i === 44 || i === 47 ? 'I' : i === 49 ? 'T' : 'A', DateEstablished: `20${String(15 + (i % 10)).padStart(2, '0')}0${1 + (i % 9)}15`,
+      CreditLimit: r.pick([0, 5000, 10000, 25000, 50000]), PriceLevel: shareable(r.pick(['', '', '2', '3']), c.shared), ShipMethod: r.pick(['UPS GROUND', 'FEDEX 2DAY', 'LTL FREIGHT', 'WILL CALL']), CustomerType: r.pick(['DIST', 'END', 'GOV']),
+      CreditHold: c.creditHold || i === 21 || i === 33 ? 'Y' : 'N', CustomerStatus: i === 40 || i === 44 || i === 47 ? 'I' : i === 49 ? 'T' : 'A', DateEstablished: `20${String(15 + (i % 10)).padStart(2, '0')}0${1 + (i % 9)}15`,
       ContactCode: 'AP', ...(i % 4 === 0 ? { PrimaryShipToCode: 'DOCK' } : {}),
     });
     put('AR_CustomerContact', { ARDivisionNo: c.arDivisionNo, CustomerNo: c.customerNo, ContactCode: 'AP', ContactName: r.pick(['Jordan Ellis', 'Sam Ortega', 'Taylor Brooks', 'Casey Nguyen', 'Morgan Reid']), ContactTitle: 'Accounts Payable', EmailAddress: c.email.slice(0, 50), TelephoneNo1: c.telephoneNo });

@@ -1,15 +1,14 @@
 // Word lists for the deterministic demo seed. Phone numbers use 555-01xx, the range reserved for
-// fiction; the first companies are Sage 100's "ABC" demo customers so a demo can line up with it.
-export const ABC_CUSTOMERS: { name: string; sageNo: string; domain: string }[] = [
-  { name: 'American Business Futures', sageNo: '01-ABF', domain: 'abfutures.com' },
-  { name: 'Avnet Processing Corp', sageNo: '01-AVNET', domain: 'avnetprocessing.com' },
-  { name: 'Breslin Parts Supply', sageNo: '01-BRESLIN', domain: 'breslinparts.com' },
-  { name: 'Hillsboro Service Center', sageNo: '01-HILLSB', domain: 'hillsboroservice.com' },
-  { name: 'Maverick Papers', sageNo: '01-MAVRK', domain: 'maverickpapers.com' },
-  { name: 'R & S Supply Corp.', sageNo: '01-RSSUPPL', domain: 'rssupply.com' },
-  { name: 'Orange Door & Window Co.', sageNo: '02-ORANGE', domain: 'orangedoor.com' },
-  { name: 'Shepherd Motors', sageNo: '02-SHEPARD', domain: 'shepherdmotors.com' },
-];
+// fiction. The companies and items the demo shares with Sage 100's demo company come from
+// @conduit/sage100-gateway/demo-shared, so both sides are built from one list.
+
+/** A prospect Sage 100 does not know yet: closing its deal creates the customer. */
+export const NEW_CUSTOMER = {
+  name: 'Copperline Robotics',
+  domain: 'copperlinerobotics.com',
+  address: '415 Foundry Street, Pittsburgh, PA 15222',
+  phone: '412-555-0171',
+};
 
 export const COMPANY_STEMS = [
   'Summit',
@@ -153,20 +152,6 @@ export const TITLES = [
   'Owner',
   'Accounts Payable',
   'Plant Manager',
-];
-
-/** Item codes from Sage 100's ABC demo company, with plausible list prices. */
-export const PRODUCTS: { sku: string; price: number }[] = [
-  { sku: '1001-HON-H252', price: 89.0 },
-  { sku: '1001-HON-H254', price: 119.0 },
-  { sku: '1001-HON-H254LH', price: 129.0 },
-  { sku: '2480-8-50', price: 12.5 },
-  { sku: '6655', price: 349.0 },
-  { sku: 'D2000-DESK', price: 649.0 },
-  { sku: 'WIDGET-100', price: 24.5 },
-  { sku: 'CHAIR-ERG-01', price: 279.0 },
-  { sku: 'LAMP-LED-20', price: 45.75 },
-  { sku: 'SHELF-STL-72', price: 189.0 },
 ];
 
 export const DEAL_THEMES = [

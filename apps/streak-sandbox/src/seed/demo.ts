@@ -1,23 +1,15 @@
 // The deterministic demo data set: a "Sales" pipeline with the order-to-cash fields the Conduit
 // demo maps to Sage 100, ~50 organizations, ~100 contacts and ~200 boxes spread over the stages.
+// Deals from Proposal on belong to companies Sage 100's demo company knows (or to the one new prospect)
+// and list items Sage sells, at Sage's price, so closing any of them makes an order the emulator accepts.
+import { SHARED_DEMO_COMPANIES, SHARED_DEMO_PRODUCTS } from '@conduit/sage100-gateway/demo-shared';
 import type { Ctx } from '../domain/ctx';
 import { createPipeline, type FieldInput } from '../domain/pipelines';
 import { cryptoBytes, mulberry32 } from '../store/keys';
 import type { BoxRec, ContactRec, OrgRec, PipelineRec, UserRec } from '../store/types';
-import {
-  ABC_CUSTOMERS,
-  CITIES,
-  COMPANY_STEMS,
-  COMPANY_SUFFIXES,
-  DEAL_THEMES,
-  FAMILY_NAMES,
-  GIVEN_NAMES,
-  INDUSTRIES,
-  PRODUCTS,
-  STREETS,
-  TITLES,
-} from './data';
+import { CITIES, COMPANY_STEMS, COMPANY_SUFFIXES, DEAL_THEMES, FAMILY_NAMES, GIVEN_NAMES, INDUSTRIES, NEW_CUSTOMER, STREETS, TITLES } from './data';
 import { SEED_EPOCH, seedIdentity } from './identity';
+import { DEMO_SCENARIOS, type DemoScenario } from './scenarios';
 
 export const DEMO_STAGES = ['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Closed-Won', 'Closed-Lost'];
 const STAGE_WEIGHTS = [40, 35, 35, 30, 40, 20];
@@ -50,12 +42,33 @@ const money = (n: number): string => n.toFixed(2);
 
 interface SeededOrg {
   org: OrgRec;
-  sageNo: string;
+  /** DD-CUSTNO of the same company in Sage 100; null for prospects Sage does not know. */
+  sageNo: string | null;
+  /** Sage knows it, or it is the demo's one new customer: its deals can be closed into orders. */
+  aligned: boolean;
   contacts: ContactRec[];
 }
 
+interface OrgSeed {
+  name: string;
+  domain: string;
+  address?: string;
+  phone?: string;
+  sageNo: string | null;
+  aligned: boolean;
+}
+
+/** "(216) 555-0142" as a CRM user would type it: "216.555.0142" (the digits are what matching compares). */
+const dotted = (phone: string): string => {
+  const d = phone.replace(/\D/g, '');
+  return `${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6)}`;
+};
+
 function makeOrgs(ctx: Ctx, rand: Rand, teamKey: string, owner: UserRec): SeededOrg[] {
-  const names: { name: string; sageNo: string; domain: string }[] = [...ABC_CUSTOMERS];
+  const names: OrgSeed[] = [
+    ...SHARED_DEMO_COMPANIES.map(({ streak, sage }) => ({ name: streak.name, domain: streak.domain, address: `${streak.address}, ${streak.city}, ${streak.state} ${streak.zip}`, phone: dotted(sage.telephoneNo), sageNo: `${sage.arDivisionNo}-${sage.customerNo}`, aligned: true })),
+    { ...NEW_CUSTOMER, sageNo: null, aligned: true },
+  ];
   for (let i = 0; names.length < 50; i++) {
     const stem = COMPANY_STEMS[i % COMPANY_STEMS.length] as string;
     const suffix = COMPANY_SUFFIXES[(i * 7) % COMPANY_SUFFIXES.length] as string;
@@ -64,14 +77,7 @@ function makeOrgs(ctx: Ctx, rand: Rand, teamKey: string, owner: UserRec): Seeded
       .toLowerCase()
       .replace(/&/g, 'and')
       .replace(/[^a-z0-9]+/g, '');
-    // Sage-style customer number: 4 letters of the stem + 3 of the suffix, unique across the seed.
-    const letters = (s: string, n: number): string =>
-      s
-        .toUpperCase()
-        .replace(/[^A-Z]/g, '')
-        .slice(0, n);
-    const code = letters(stem, 4) + letters(suffix, 3);
-    names.push({ name, sageNo: `01-${code}`, domain: `${slug.slice(0, 24)}.com` });
+    names.push({ name, sageNo: null, aligned: false, domain: `${slug.slice(0, 24)}.com` });
   }
   return names.map((n, i) => {
     const place = pick(rand, CITIES);
@@ -83,9 +89,9 @@ function makeOrgs(ctx: Ctx, rand: Rand, teamKey: string, owner: UserRec): Seeded
       other: null,
       domains: [n.domain],
       industry: pick(rand, INDUSTRIES),
-      phoneNumbers: [`(${place.area}) 555-01${String(i % 100).padStart(2, '0')}`],
+      phoneNumbers: [n.phone ?? `(${place.area}) 555-01${String(i % 100).padStart(2, '0')}`],
       addresses: [
-        `${100 + Math.floor(rand() * 9800)} ${pick(rand, STREETS)}, ${place.city}, ${place.state} ${place.zip}`,
+        n.address ?? `${100 + Math.floor(rand() * 9800)} ${pick(rand, STREETS)}, ${place.city}, ${place.state} ${place.zip}`,
       ],
       employeeCount: pick(rand, ['11-50', '51-200', '201-500', '501-1000']),
       logoURL: null,
@@ -104,7 +110,7 @@ function makeOrgs(ctx: Ctx, rand: Rand, teamKey: string, owner: UserRec): Seeded
     ctx.store.state.orgs[org.key] = org;
     const contacts = [0, 1].map((j) => makeContact(ctx, rand, { org, owner, index: i * 2 + j }));
     org.contactLinks = contacts.map((c) => ({ key: c.key, isMagicLinked: true, creationTimestamp: ts }));
-    return { org, sageNo: n.sageNo, contacts };
+    return { org, sageNo: n.sageNo, aligned: n.aligned, contacts };
   });
 }
 
@@ -140,11 +146,25 @@ function makeContact(ctx: Ctx, rand: Rand, o: { org: OrgRec; owner: UserRec; ind
   return c;
 }
 
-function boxFields(
-  p: PipelineRec,
-  rand: Rand,
-  o: { stage: string; sageNo: string; index: number },
-): Record<string, unknown> {
+interface BoxPlan {
+  stage: string;
+  org: SeededOrg;
+  index: number;
+  scenario?: DemoScenario;
+}
+
+/** Order lines: the scenario's, or one to four shared items; now and then a negotiated price (90% of list). */
+function dealLines(rand: Rand, scenario: DemoScenario | undefined): Array<{ itemCode: string; qty: number; price: number; override: boolean }> {
+  const priceOf = (code: string) => SHARED_DEMO_PRODUCTS.find((x) => x.itemCode === code)?.price ?? 0;
+  if (scenario) return scenario.lines.map(([itemCode, qty]) => ({ itemCode, qty, price: priceOf(itemCode), override: false }));
+  return Array.from({ length: 1 + Math.floor(rand() * 4) }, () => {
+    const prod = pick(rand, SHARED_DEMO_PRODUCTS);
+    const override = rand() < 0.1;
+    return { itemCode: prod.itemCode, qty: 1 + Math.floor(rand() * 8), price: override ? Math.round(prod.price * 90) / 100 : prod.price, override };
+  });
+}
+
+function boxFields(p: PipelineRec, rand: Rand, o: BoxPlan): Record<string, unknown> {
   const key = (name: string): string => p.fields.find((f) => f.name === name)?.key as string;
   const option = (name: string, label: string): string => {
     const f = p.fields.find((x) => x.name === name);
@@ -153,26 +173,27 @@ function boxFields(
       ...(f?.tagSettings?.tags ?? []).map((t) => ({ key: t.key, name: t.tag })),
     ].find((x) => x.name === label)?.key as string;
   };
-  const lines = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => {
-    const prod = pick(rand, PRODUCTS);
-    return { prod, qty: 1 + Math.floor(rand() * 40) };
-  });
-  const total = lines.reduce((sum, l) => sum + l.qty * l.prod.price, 0);
+  const lines = dealLines(rand, o.scenario);
+  const total = lines.reduce((sum, l) => sum + l.qty * l.price, 0);
   const creditLimit = pick(rand, [10_000, 25_000, 50_000, 100_000]);
   const won = o.stage === 'Closed-Won';
   const late = won || o.stage === 'Negotiation';
+  // Deals Sage will take are in its base currency; early-stage deals may still be quoted in CAD or EUR.
+  const currency = rand() < 0.85 || o.org.aligned ? 'USD' : rand() < 0.7 ? 'CAD' : 'EUR';
+  // Some deals carry the stored link to the Sage customer, others only the organization: both must match.
+  const linked = o.scenario ? o.scenario.linked : o.org.sageNo !== null && o.index % 3 !== 0;
   const f: Record<string, unknown> = {
     [key('Deal value')]: money(total),
-    [key('Currency')]: option('Currency', rand() < 0.85 ? 'USD' : rand() < 0.7 ? 'CAD' : 'EUR'),
-    [key('Products')]: lines.map((l) => `${l.prod.sku} x ${l.qty} @ ${money(l.prod.price)}`).join('\n'),
-    [key('Sage customer no')]: o.sageNo,
+    [key('Currency')]: option('Currency', currency),
+    [key('Products')]: lines.map((l) => `${l.itemCode} x ${l.qty}${l.override ? ` @ ${money(l.price)}` : ''}`).join('\n'),
     [key('Credit limit')]: money(creditLimit),
     [key('Open balance')]: money(Math.floor(rand() * creditLimit * 0.6)),
     [key('Expected close')]: SEED_EPOCH + Math.floor(rand() * 60 - 20) * DAY,
     [key('Rush order')]: rand() < 0.15,
     [key('Segment')]: [option('Segment', pick(rand, ['Wholesale', 'Retail', 'Government', 'Key account']))],
   };
-  if (late) f[key('PO reference')] = `PO-${String(40000 + o.index * 37).padStart(6, '0')}`;
+  if (linked && o.org.sageNo) f[key('Sage customer no')] = o.org.sageNo;
+  if (late && !o.scenario?.missingPo) f[key('PO reference')] = `PO-${String(40000 + o.index * 37).padStart(6, '0')}`;
   if (won && rand() < 0.8) {
     f[key('Sage sales order no')] = String(100 + o.index).padStart(7, '0');
     f[key('Order status')] = option(
@@ -182,16 +203,21 @@ function boxFields(
   }
   if (rand() < 0.1)
     f[key('Inventory note')] =
-      `Backorder: ${lines[0]?.prod.sku} ships in ${1 + Math.floor(rand() * 3)} weeks`;
+      `Backorder: ${lines[0]?.itemCode} ships in ${1 + Math.floor(rand() * 3)} weeks`;
   return f;
 }
 
 function makeBoxes(ctx: Ctx, rand: Rand, o: { p: PipelineRec; orgs: SeededOrg[]; users: UserRec[] }): void {
   let index = 0;
+  const aligned = o.orgs.filter((x) => x.aligned);
   STAGE_WEIGHTS.forEach((count, s) => {
     const stageKey = o.p.stageOrder[s] as string;
+    const stage = DEMO_STAGES[s] as string;
+    // Deals from Proposal on can be closed: they belong to companies Sage knows (or the one new prospect).
+    const pool = s >= DEMO_STAGES.indexOf('Proposal') ? aligned : o.orgs;
     for (let i = 0; i < count; i++, index++) {
-      const so = o.orgs[(index * 13) % o.orgs.length] as SeededOrg;
+      const scenario = stage === 'Negotiation' ? DEMO_SCENARIOS[i] : undefined;
+      const so = (scenario ? aligned.find((x) => x.org.name === scenario.organization) : pool[(index * 13) % pool.length]) as SeededOrg;
       const user = o.users[index % o.users.length] as UserRec;
       const ts = SEED_EPOCH - ((200 - index) * DAY) / 3;
       const moved = ts + DAY;
@@ -199,13 +225,13 @@ function makeBoxes(ctx: Ctx, rand: Rand, o: { p: PipelineRec; orgs: SeededOrg[];
         key: ctx.store.newKey('boxes'),
         pipelineKey: o.p.key,
         stageKey,
-        name: `${so.org.name} – ${pick(rand, DEAL_THEMES)}`,
+        name: scenario?.name ?? `${so.org.name} – ${pick(rand, DEAL_THEMES)}`,
         notes: '',
         creatorKey: user.key,
         creationTimestamp: ts,
         lastUpdatedTimestamp: moved,
         lastStageChangeTimestamp: moved,
-        fields: boxFields(o.p, rand, { stage: DEMO_STAGES[s] as string, sageNo: so.sageNo, index }),
+        fields: boxFields(o.p, rand, { stage, org: so, index, ...(scenario ? { scenario } : {}) }),
         assignedToKeys: [user.key],
         followerKeys: [user.key],
         contacts: so.contacts
