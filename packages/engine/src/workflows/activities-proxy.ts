@@ -2,7 +2,7 @@
 // and running them in the workflow task saves two server round trips per step. Retries follow the
 // node's retry policy; rate-limit delays come from the activity's failure (nextRetryDelay).
 import { type ActivityOptions, type LocalActivityOptions, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { Retry } from '@conduit/flow';
+import type { Retry } from '@conduit/flow/runtime';
 import type { Activities } from '../activities';
 
 export const DEFAULT_RETRY: Retry = { maxAttempts: 12, initialIntervalMs: 500, backoffCoefficient: 2, maximumIntervalMs: 60_000 };

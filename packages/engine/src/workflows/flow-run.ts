@@ -9,7 +9,7 @@ import { explainFailure } from '../suggestions';
 import type { RunRecord, RunStatusName, StepRecord } from '../types';
 import { bookkeeping } from './activities-proxy';
 import { type BatchInput, type BatchResult, Interpreter } from './interpreter';
-import { preparedPlanFor as prepared } from '@conduit/flow';
+import { preparedPlanFor as prepared } from '@conduit/flow/runtime';
 import { Frame, RunState, StepFailure } from './state';
 import { type ApprovalDecision, listenForApprovals } from './steps';
 

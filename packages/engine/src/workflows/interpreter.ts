@@ -1,6 +1,6 @@
 // Walks plan steps in order: skips steps whose incoming branches were not taken, reuses outputs of a
 // resumed run, executes the rest, and keeps the run state. Shared by flowRun and forEachBatch.
-import type { PlanStep, PreparedPlan } from '@conduit/flow';
+import type { PlanStep, PreparedPlan } from '@conduit/flow/runtime';
 import { executeChild } from '@temporalio/workflow';
 import type { FlowRunInput } from '../client/flow-input';
 import type { RunScope } from '../scope';

@@ -1,12 +1,13 @@
 // Replays recorded histories of real runs against today's workflow code. A change to the interpreter
-// that would break runs already in flight fails here; guard such a change with patched().
+// that would break runs already in flight fails here; guard such a change with patched(). The bundle is the
+// production one (preloaded shared modules included), so sharing them across runs is replayed too.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { quietTemporal } from '../test/harness';
-import { workflowsPath } from '../worker';
+import { productionBundle } from '../worker';
 
 quietTemporal();
 
@@ -20,7 +21,7 @@ describe('recorded histories replay deterministically', () => {
   for (const file of files) {
     it(file, async () => {
       const history = historyFromJSON(JSON.parse(readFileSync(`${dir}${file}`, 'utf8')));
-      await expect(Worker.runReplayHistory({ workflowsPath, replayName: file }, history)).resolves.toBeUndefined();
+      await expect(Worker.runReplayHistory({ workflowBundle: await productionBundle(), replayName: file }, history)).resolves.toBeUndefined();
     }, 60_000);
   }
 });

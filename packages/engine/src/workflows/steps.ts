@@ -1,7 +1,7 @@
 // Executes one plan step. Pure steps (map, condition, switch) evaluate in workflow code; connector
 // steps call a local activity; approvals wait for a signal with a durable timer. Returns the ports taken.
-import { type PlanStep, type PreparedPlan, sha256Hex } from '@conduit/flow';
-import { evaluate, evaluateExpression, isTruthy } from '@conduit/mapping';
+import { type PlanStep, type PreparedPlan, sha256Hex } from '@conduit/flow/runtime';
+import { evaluate, evaluateExpression, isTruthy } from '@conduit/mapping/runtime';
 import { condition, defineSignal, setHandler, sleep } from '@temporalio/workflow';
 import type { FlowRunInput } from '../client/flow-input';
 import type { RunScope } from '../scope';
