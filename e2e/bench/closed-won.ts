@@ -1,19 +1,22 @@
 // End-to-end benchmark of the minimal Closed-Won → Sales Order flow on the whole local stack:
 // webhook ingress → Temporal → worker → Sage 100 gateway (emulator) → write-back to the Streak sandbox.
-// Prints throughput, webhook-to-finish latency, ingress latency, CPU per run and worker memory.
-//   pnpm bench:e2e [--runs 400] [--concurrency 1,10,50]
-import { describeConnector } from '@conduit/connector-kit';
-import { createDb, createSecretBox } from '@conduit/db';
-import { CONNECTORS } from '@conduit/engine';
-import { catalogFromDescriptions, compileFlow, type FlowGraph, hashFlow } from '@conduit/flow';
-import { DEMO_API_KEY, demoSeed } from '@conduit/streak-sandbox';
-import { readFileSync } from 'node:fs';
-import { closedWonGraph } from '@conduit/engine/test-flows';
-import { stackProcesses, startStack, TICKS_PER_SECOND } from './stack';
+// Prints throughput, webhook-to-finish latency, ingress latency, CPU per run, worker and designer memory,
+// the per-node cost of pure map steps, the mapping language's throughput and a bulk customer sync
+// against the sandbox's 10 requests/s limit.
+//   pnpm bench:e2e [--runs=300] [--concurrency=1,10,50] [--port-base=3600] [--db=conduit_bench]
+//   pnpm bench:e2e --ci     a short run that proves every part works (used by `npm test`)
+import { execFileSync } from 'node:child_process';
+import { createDb } from '@conduit/db';
+import { DEMO_API_KEY } from '@conduit/streak-sandbox';
+import { benchCustomerSync } from './customer-sync';
+import { stackSetup } from './deploy';
+import { repoRoot, stackProcesses, startStack, TICKS_PER_SECOND } from './stack';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
-const RUNS = Number(arg('runs', '300'));
-const LEVELS = arg('concurrency', '1,10,50').split(',').map(Number);
+const CI = process.argv.includes('--ci');
+const RUNS = Number(arg('runs', CI ? '20' : '300'));
+const LEVELS = arg('concurrency', CI ? '1,10' : '1,10,50').split(',').map(Number);
+const EXTRA_MAPS = 10;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -29,36 +32,17 @@ function cpuByPart(procs: Array<{ cmd: string; cpuTicks: number }>): Record<stri
   return out;
 }
 
-function fail(message: string): never {
-  throw new Error(message);
-}
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 
-const stack = await startStack({ portBase: 3600, database: 'conduit_bench' });
+const stack = await startStack({ portBase: Number(arg('port-base', CI ? '3780' : '3600')), database: arg('db', CI ? 'conduit_bench_ci' : 'conduit_bench') });
 const db = createDb({ databaseUrl: stack.databaseUrl, maxConnections: 4 });
 try {
-  const localEnv = readFileSync(`${stack.dataDir}/local.env`, 'utf8');
-  const secrets = createSecretBox(/CONDUIT_SECRET_KEYS=(.*)/.exec(localEnv)?.[1] ?? '');
-  const env = await db.environment.findFirstOrThrow({ where: { key: 'dev' } });
-  const token = secrets.decrypt(env.webhookSecretEnc);
-  const catalog = catalogFromDescriptions(CONNECTORS.map((c) => describeConnector(c)));
-  const seed = demoSeed();
-
-  async function deploy(graph: FlowGraph): Promise<string> {
-    const compiled = compileFlow(graph, catalog);
-    if (!compiled.ok) throw new Error(`bench flow does not compile: ${JSON.stringify(compiled.problems)}`);
-    await db.deployment.updateMany({ data: { active: false } });
-    const flow = await db.flow.create({ data: { workspaceId: env.workspaceId, name: `bench ${graph.nodes.length} nodes`, draft: graph as object } });
-    const version = await db.flowVersion.create({ data: { flowId: flow.id, number: 1, graph: graph as object, plan: compiled.plan as object, contentHash: hashFlow(graph) } });
-    await db.deployment.create({ data: { environmentId: env.id, flowId: flow.id, flowVersionId: version.id } });
-    await new Promise((r) => setTimeout(r, 2_100)); // the ingress caches deployments for 2 s
-    return flow.id;
-  }
-
+  const setup = await stackSetup(db, stack.secretKeys);
+  const { seed, fields, env } = setup;
+  const token = setup.webhookToken;
+  const deploy = setup.deploy;
+  const graph = setup.closedWon;
   const boxes = (await fetch(`${stack.sandbox}/api/v1/pipelines/${seed.pipelineKey}/boxes`, { headers: { authorization: `Bearer ${DEMO_API_KEY}` } }).then((r) => r.json())) as Array<{ key: string; fields: Record<string, unknown> }>;
-  const fieldKey = (name: string) => seed.fields[name] ?? fail(`the demo pipeline has no field "${name}"`);
-  const fields = { po: fieldKey('PO reference'), products: fieldKey('Products'), orderNo: fieldKey('Sage sales order no') };
-  const graph = (extraMaps: number) => closedWonGraph({ pipelineKey: seed.pipelineKey, customerKey: '01-ACMEIND', fields, extraMaps });
   let seq = Date.now();
   const hookUrl = `${stack.designer}/api/hooks/streak/dev/${env.webhookEndpointId}?event=BOX_CHANGE_STAGE`;
 
@@ -94,9 +78,11 @@ try {
     const results: Array<{ ingressMs: number; runMs: number }> = [];
     const cpuBefore = cpuByPart(stackProcesses(stack.pid));
     let workerRssPeak = 0;
+    let designerRssPeak = 0;
     const sampler = setInterval(() => {
-      const w = stackProcesses(stack.pid).filter((p) => p.cmd.includes('apps/worker/src/main.ts'));
-      workerRssPeak = Math.max(workerRssPeak, ...w.map((p) => p.rssKb));
+      const procs = stackProcesses(stack.pid);
+      workerRssPeak = Math.max(workerRssPeak, ...procs.filter((p) => p.cmd.includes('apps/worker/src/main.ts')).map((p) => p.rssKb));
+      designerRssPeak = Math.max(designerRssPeak, ...procs.filter((p) => /next-server|next start|next\/dist/.test(p.cmd)).map((p) => p.rssKb));
     }, 250);
     const started = performance.now();
     let next = 0;
@@ -122,25 +108,32 @@ try {
       cpuMsPerRun: Object.values(parts).reduce((a, b) => a + b, 0),
       parts,
       workerRssMb: workerRssPeak / 1024,
+      designerRssMb: designerRssPeak / 1024,
     };
   }
 
   await deploy(graph(0));
-  await level(4, 40); // warm-up: worker bundle caches, connection pools, JIT
+  await level(4, CI ? 8 : 40); // warm-up: worker bundle caches, connection pools, JIT
   const table = [];
   for (const c of LEVELS) table.push(await level(c, c === 1 ? Math.min(RUNS, 150) : RUNS));
 
-  // Orchestration overhead of pure nodes: the same flow with 10 more map steps, at concurrency 1.
-  await deploy(graph(10));
-  await level(1, 20);
-  const withMaps = await level(1, 100);
+  // Orchestration overhead of pure nodes: the same flow with more map steps, at concurrency 1.
+  await deploy(graph(EXTRA_MAPS));
+  await level(1, CI ? 4 : 20);
+  const withMaps = await level(1, CI ? 10 : 100);
   const base = table.find((t) => t.concurrency === 1);
+  const mapping = execFileSync(`${repoRoot}node_modules/.bin/tsx`, ['packages/mapping/bench/mapping.ts'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...(CI ? { MAPPING_BENCH_SECONDS: '1' } : {}) } });
+  const sync = await benchCustomerSync({ sandbox: stack.sandbox, gateway: stack.gateway, concurrency: 4, ...(CI ? { limit: 15 } : {}) });
 
   console.log(`\nClosed-Won → Sales Order, whole local stack (${new Date().toISOString()})`);
-  console.log('concurrency  runs  runs/s  p50 ms  p95 ms  p99 ms  ingress p50 ms  CPU ms/run  worker RSS MB');
-  for (const t of table) console.log(`${String(t.concurrency).padStart(11)}  ${String(t.runs).padStart(4)}  ${fmt(t.runsPerSec).padStart(6)}  ${fmt(t.p50).padStart(6)}  ${fmt(t.p95).padStart(6)}  ${fmt(t.p99).padStart(6)}  ${fmt(t.ingressP50).padStart(14)}  ${fmt(t.cpuMsPerRun).padStart(10)}  ${fmt(t.workerRssMb).padStart(13)}`);
+  console.log('concurrency  runs  runs/s  p50 ms  p95 ms  p99 ms  ingress p50 ms  CPU ms/run  worker RSS MB  designer RSS MB');
+  for (const t of table) console.log(`${String(t.concurrency).padStart(11)}  ${String(t.runs).padStart(4)}  ${fmt(t.runsPerSec).padStart(6)}  ${fmt(t.p50).padStart(6)}  ${fmt(t.p95).padStart(6)}  ${fmt(t.p99).padStart(6)}  ${fmt(t.ingressP50).padStart(14)}  ${fmt(t.cpuMsPerRun).padStart(10)}  ${fmt(t.workerRssMb).padStart(13)}  ${fmt(t.designerRssMb).padStart(15)}`);
   for (const t of table) console.log(`CPU ms/run by part at concurrency ${t.concurrency}: ${Object.entries(t.parts).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
-  if (base) console.log(`pure map node overhead: ${fmt((withMaps.p50 - base.p50) / 10)} ms per node (p50 ${fmt(withMaps.p50)} ms with 10 extra maps vs ${fmt(base.p50)} ms)`);
+  if (base) {
+    console.log(`pure map node overhead: ${fmt((withMaps.p50 - base.p50) / EXTRA_MAPS)} ms per node (p50 ${fmt(withMaps.p50)} ms with ${EXTRA_MAPS} extra maps vs ${fmt(base.p50)} ms); CPU ${fmt((withMaps.cpuMsPerRun - base.cpuMsPerRun) / EXTRA_MAPS)} ms per node (${fmt(withMaps.cpuMsPerRun)} vs ${fmt(base.cpuMsPerRun)} ms/run; worker ${fmt(((withMaps.parts.worker ?? 0) - (base.parts.worker ?? 0)) / EXTRA_MAPS)}, Temporal ${fmt(((withMaps.parts.temporal ?? 0) - (base.parts.temporal ?? 0)) / EXTRA_MAPS)})`);
+  }
+  console.log(`mapping language (packages/mapping/bench): ${mapping.trim().split('\n').slice(-2).join(' | ')}`);
+  console.log(`bulk customer sync to Streak at 10 requests/s: ${sync.customers} customers in ${fmt(sync.seconds)} s = ${fmt((sync.customers / sync.seconds) * 60)} customers/min; ${sync.requests} requests (${fmt(sync.requests / sync.customers)} per customer), floor ${fmt(sync.floorSeconds)} s at 10/s (${fmt((sync.seconds / Math.max(sync.floorSeconds, 0.001)) * 100)}% of it), ${sync.rejected429} answered 429`);
   clearInterval(poller);
 } finally {
   await db.$disconnect();

@@ -12,17 +12,21 @@ export interface BenchStack {
   gateway: string;
   databaseUrl: string;
   dataDir: string;
+  temporalAddress: string;
+  /** CONDUIT_SECRET_KEYS of the stack (demo mode generates them into its data directory). */
+  secretKeys: string;
   pid: number;
   stop(): Promise<void>;
 }
 
-export async function startStack(options: { portBase: number; database: string }): Promise<BenchStack> {
+/** `env` reaches every process of the stack (e.g. CONDUIT_ENVIRONMENTS to keep its worker off a task queue). */
+export async function startStack(options: { portBase: number; database: string; env?: Record<string, string> }): Promise<BenchStack> {
   const dataDir = `${repoRoot}.conduit/${options.database}`;
   const databaseUrl = `postgresql://conduit:conduit@127.0.0.1:5432/${options.database}`;
   const ports = { designer: options.portBase, sandbox: options.portBase + 10, gateway: options.portBase + 20, temporal: options.portBase + 30 };
   const child: ChildProcess = spawn(`${repoRoot}node_modules/.bin/tsx`, ['packages/devstack/src/start.ts', '--reset'], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, CONDUIT_DATA_DIR: dataDir, DESIGNER_PORT: String(ports.designer), STREAK_SANDBOX_PORT: String(ports.sandbox), SAGE100_GATEWAY_PORT: String(ports.gateway), TEMPORAL_PORT: String(ports.temporal), CONDUIT_DEMO: '1' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, CONDUIT_DATA_DIR: dataDir, DESIGNER_PORT: String(ports.designer), STREAK_SANDBOX_PORT: String(ports.sandbox), SAGE100_GATEWAY_PORT: String(ports.gateway), TEMPORAL_PORT: String(ports.temporal), CONDUIT_DEMO: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -33,7 +37,8 @@ export async function startStack(options: { portBase: number; database: string }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the stack exited (${code}) before it was ready:\n${log.slice(-2000)}`)));
+    // The Temporal dev server's shutdown warnings would bury the reason the stack stopped.
+    child.once('exit', (code) => reject(new Error(`the stack exited (${code}) before it was ready:\n${log.split('\n').filter((l) => !l.startsWith('[temporal]')).join('\n').slice(-3000)}`)));
   });
   return {
     designer: `http://127.0.0.1:${ports.designer}`,
@@ -41,6 +46,8 @@ export async function startStack(options: { portBase: number; database: string }
     gateway: `http://127.0.0.1:${ports.gateway}`,
     databaseUrl,
     dataDir,
+    temporalAddress: `127.0.0.1:${ports.temporal}`,
+    secretKeys: /CONDUIT_SECRET_KEYS=(.*)/.exec(readFileSync(`${dataDir}/local.env`, 'utf8'))?.[1] ?? '',
     pid: child.pid as number,
     stop: () =>
       new Promise<void>((resolve) => {

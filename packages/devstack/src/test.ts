@@ -1,6 +1,7 @@
 // `conduit test`: every suite, then one closing line `N passed, N failed` summed over all of them.
 // Edit when a suite is added. Vitest runs unit + integration tests (real PostgreSQL, real Temporal test
-// server, sandbox and emulator over HTTP); Playwright runs the browser tests against a started stack.
+// server, sandbox and emulator over HTTP); Playwright runs the browser tests against a started stack; the
+// faults stage runs the fault suite's short form and a short benchmark, each on a stack of its own.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +69,20 @@ async function playwright(filter: string[]): Promise<SuiteResult> {
   return { name, passed: s.expected, failed: s.unexpected + s.flaky, skipped: s.skipped };
 }
 
+/** Each reconciliation check of the fault suite counts as one test; the short benchmark counts as one more. */
+async function faults(): Promise<SuiteResult> {
+  const name = 'faults + bench (e2e)';
+  const out = join(resultsDir, 'faults.json');
+  rmSync(out, { force: true });
+  const code = await run(bin('tsx'), ['e2e/faults/run.ts', '--ci']);
+  if (!existsSync(out)) return { name, passed: 0, failed: 0, skipped: 0, crashed: `the fault suite exited ${code} without results` };
+  const checks = (JSON.parse(readFileSync(out, 'utf8')) as { checks: Array<{ ok: boolean }> }).checks;
+  if (!checks.length) return { name, passed: 0, failed: 0, skipped: 0, crashed: `the fault suite exited ${code} without checks` };
+  const bench = await run(bin('tsx'), ['e2e/bench/closed-won.ts', '--ci']);
+  const failed = checks.filter((c) => !c.ok).length + (bench === 0 ? 0 : 1);
+  return { name, passed: checks.length + 1 - failed, failed, skipped: 0 };
+}
+
 async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   const args = process.argv.slice(2);
@@ -77,6 +92,8 @@ async function main(): Promise<void> {
   if (!only || only === 'static') results.push(await staticChecks());
   if (!only || only === 'vitest') results.push(await vitest(filter));
   if (!only || only === 'playwright') results.push(await playwright(filter));
+  // A run narrowed to some test files skips the stack-level suites.
+  if ((!only && !filter.length) || only === 'faults') results.push(await faults());
 
   console.log('\nTest summary');
   for (const r of results) {
