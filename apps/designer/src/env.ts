@@ -14,6 +14,11 @@ const schema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  /**
+   * Reverse proxies in front of the designer that append to X-Forwarded-For (1: one proxy, or none and
+   * Next.js writes the socket address). The webhook IP allowlist trusts only entries they wrote.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
 });
 
 export type DesignerEnv = z.infer<typeof schema>;

@@ -1,4 +1,5 @@
 // The gateway's configuration, read once from the environment.
+import { allowlistEntryProblem } from '@conduit/connector-kit';
 import { z } from 'zod';
 import { DEFAULT_DATA_FILE } from './paths';
 
@@ -14,6 +15,17 @@ const schema = z.object({
   SAGE100_USER: z.string().optional(),
   SAGE100_PASSWORD: z.string().optional(),
   SAGE100_COMPANIES: z.string().default('ABC'),
+  /** Comma-separated addresses or CIDR ranges that may reach the gateway at all (checked before the token); empty allows all. */
+  SAGE100_GATEWAY_IP_ALLOWLIST: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .superRefine((entries, ctx) => {
+      for (const e of entries) {
+        const problem = allowlistEntryProblem(e);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }
+    }),
 });
 
 export type Env = z.infer<typeof schema>;

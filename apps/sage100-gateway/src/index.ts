@@ -13,6 +13,7 @@ export { EmulatorControlClient, EmulatorControlError, type EmulatorFaults } from
 export { SHARED_DEMO_COMPANIES, type SharedDemoCompany } from './seed/shared-companies';
 export { DEMO_COMPANY } from './seed/demo';
 export { ERROR_CODES, type ErrorCode } from './http/errors';
+export { readEnv, type Env as GatewayEnv } from './env';
 
 /** The token the dev orchestrator passes; never use it outside a laptop. */
 export const DEMO_GATEWAY_TOKEN = 'conduit-demo-sage100-gateway-token';
@@ -32,6 +33,8 @@ export interface StartGatewayOptions {
   /** Real Sage through the COM binding instead of the emulator. */
   com?: { provider: BoiProvider; companies: string[]; user: string; password: string };
   poolSize?: number;
+  /** Addresses or CIDR ranges allowed to connect (checked before the token); absent or empty allows all. */
+  ipAllowlist?: string[];
 }
 
 export interface RunningGateway {
@@ -77,6 +80,7 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
     token,
     ...(emu ? { emulatorRoutes: emulatorRoutes(emu, () => seedDemo(emu)), page: EMULATOR_PAGE } : {}),
     ...(opts.log ? { log: opts.log } : {}),
+    ...(opts.ipAllowlist ? { ipAllowlist: opts.ipAllowlist } : {}),
   });
   await app.listen({ port: opts.port ?? 4020, host: opts.host ?? '127.0.0.1' });
   const address = app.server.address();

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
       : undefined;
   let gateway;
   try {
-    gateway = await startGateway({ port: env.SAGE100_GATEWAY_PORT, host: env.SAGE100_GATEWAY_HOST, token: env.SAGE100_GATEWAY_TOKEN, dataFile: env.SAGE100_EMULATOR_DATA_FILE, log: (line) => console.log(line), ...(com ? { com } : {}) });
+    gateway = await startGateway({ port: env.SAGE100_GATEWAY_PORT, host: env.SAGE100_GATEWAY_HOST, token: env.SAGE100_GATEWAY_TOKEN, dataFile: env.SAGE100_EMULATOR_DATA_FILE, log: (line) => console.log(line), ipAllowlist: env.SAGE100_GATEWAY_IP_ALLOWLIST, ...(com ? { com } : {}) });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       console.error(`sage100-gateway: port ${env.SAGE100_GATEWAY_PORT} is already in use; stop the other process or set SAGE100_GATEWAY_PORT to a free port.`);

@@ -1,4 +1,5 @@
 // The HTTP server: auth, error envelope, request log, health, OpenAPI, the API and (on the emulator) its controls.
+import { ipAllowed } from '@conduit/connector-kit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { GatewayContext } from './context';
 import { GatewayError, toGatewayError } from './http/errors';
@@ -17,6 +18,8 @@ export interface ServerOptions {
   /** Request page for the demo UI, served at `/`. */
   page?: string;
   log?: (line: string) => void;
+  /** Addresses or CIDR ranges allowed to connect at all; empty or absent allows every address. */
+  ipAllowlist?: string[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -27,6 +30,9 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
   const spec = openApi(routes, API_VERSION);
 
   app.addHook('onRequest', async (req) => {
+    // The socket's own address (no proxy headers are trusted), checked before the token is looked at.
+    const from = req.socket.remoteAddress;
+    if (opts.ipAllowlist && !ipAllowed(opts.ipAllowlist, from)) throw new GatewayError('PERMISSION_DENIED', `${from ?? 'This address'} is not on the gateway's IP allowlist (SAGE100_GATEWAY_IP_ALLOWLIST).`);
     if (req.url.startsWith('/v1/') && !tokenMatches(req.headers.authorization, opts.token)) throw new GatewayError('AUTH_FAILED', 'Missing or wrong bearer token.');
     if (req.url.startsWith('/__emulator') && !LOOPBACK.has(req.socket.remoteAddress ?? '')) throw new GatewayError('PERMISSION_DENIED', 'Emulator controls answer only on loopback.');
   });

@@ -15,6 +15,7 @@ export { classifyStatus, parseRetryAfter } from './http/classify';
 export { TokenBucket, type RateLimit } from './http/rate-limiter';
 export { RATE_LIMITER_WAIT_CHANNEL, type RateLimiterWait } from './http/observe';
 export { classifyAddress, type AddressClass } from './http/address';
+export { ipAllowed, allowlistEntryProblem } from './http/ip-allowlist';
 export { createRedactor, type Redactor } from './redact';
 export { noopLogger, memoryLogger, type Logger, type LogEntry, type LogLevel, type LogFields } from './log';
 export { parseOrThrow } from './validate';

@@ -5,6 +5,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { ZodError } from 'zod';
 import { currentUser, type SessionUser } from './auth';
+import { clientIp } from './client-ip';
 import { db } from './db';
 
 export interface Context {
@@ -14,7 +15,7 @@ export interface Context {
 }
 
 export async function createContext(req: Request): Promise<Context> {
-  return { user: await currentUser(), ip: req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? null };
+  return { user: await currentUser(), ip: clientIp(req.headers) };
 }
 
 const t = initTRPC.context<Context>().create({

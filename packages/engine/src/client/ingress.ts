@@ -5,10 +5,12 @@ import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Db, SecretBox } from '@conduit/db';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
+import { ipAllowed } from '@conduit/connector-kit';
 import { parseConnectorRef } from '@conduit/flow';
 import { createConnectorRegistry } from '../registry';
 import { deployedFlows, matchWebhook, type DeployedFlow } from './deployments';
 import { streakEventKey } from './event-key';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
 import { planRuns, queuedRunRow, startWorkflows, type RecordedRun } from './start';
 import type { EnvironmentVariables } from '../scope';
 
@@ -59,7 +61,7 @@ export async function authenticateStreakWebhook(
   }
   const env = hit.env;
   if (!env || env.key !== req.environmentKey) return { answer: answer(404, 'No webhook endpoint at this address.') };
-  if (env.ipAllowlist.length > 0 && !(req.ip && env.ipAllowlist.includes(req.ip))) return { answer: answer(403, 'This address is not on the environment\'s IP allowlist.') };
+  if (!ipAllowed(env.ipAllowlist, req.ip)) return { answer: answer(403, `${req.ip ?? 'An unknown address'} is not on the IP allowlist of environment ${env.key}; an admin can add it under Environments.`) };
   // Compare digests so the comparison takes the same time whatever the token's length.
   if (!req.token || !timingSafeEqual(digest(req.token), env.secretDigest)) return { answer: answer(401, 'Missing or wrong X-Streak-Webhook-Token.') };
   return { env: { id: env.id, key: env.key, taskQueue: env.taskQueue, variables: env.variables } };
@@ -74,6 +76,7 @@ export function parseStreakDelivery(text: string): { ok: true; objects: Array<Re
   } catch (error) {
     return { ok: false, message: `The body is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).` };
   }
+  if (nestsDeeperThan(json, MAX_JSON_DEPTH)) return { ok: false, message: `The body nests deeper than ${MAX_JSON_DEPTH} levels; Streak's deliveries never do.` };
   const parsed = DeliverySchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

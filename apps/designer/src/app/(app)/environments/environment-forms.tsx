@@ -17,6 +17,7 @@ export function EnvironmentDialog({ id, onClose }: { id: string; onClose: () => 
   const [isProtected, setProtected] = useState<boolean>();
   const [retention, setRetention] = useState<string>();
   const [vars, setVars] = useState<string>();
+  const [allowlist, setAllowlist] = useState<string>();
   const [parseError, setParseError] = useState<string | null>(null);
   const update = useMutation(
     trpc.environments.update.mutationOptions({
@@ -44,6 +45,7 @@ export function EnvironmentDialog({ id, onClose }: { id: string; onClose: () => 
         isProtected: isProtected ?? e.isProtected,
         runRetentionDays: Number(retention ?? e.runRetentionDays),
         variables,
+        ipAllowlist: (allowlist ?? e.ipAllowlist.join('\n')).split(/[\s,]+/).filter(Boolean),
       },
     });
   };
@@ -94,6 +96,21 @@ export function EnvironmentDialog({ id, onClose }: { id: string; onClose: () => 
               value={vars ?? JSON.stringify(e.variables, null, 2)}
               onChange={(ev) => setVars(ev.target.value)}
               data-testid="env-variables"
+            />
+          )}
+        </Field>
+        <Field
+          label="Webhook IP allowlist"
+          help="One IP address or CIDR range per line (e.g. 203.0.113.0/24). Empty accepts webhooks from anywhere; others get 403 before their body is read."
+        >
+          {(fid) => (
+            <textarea
+              id={fid}
+              rows={3}
+              className={`${inputClass} font-mono`}
+              value={allowlist ?? e.ipAllowlist.join('\n')}
+              onChange={(ev) => setAllowlist(ev.target.value)}
+              data-testid="env-ip-allowlist"
             />
           )}
         </Field>

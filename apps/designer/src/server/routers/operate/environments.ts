@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { allowlistEntryProblem } from '@conduit/connector-kit';
 import type { Prisma } from '@conduit/db';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
@@ -28,12 +29,16 @@ const settings = z
     isProtected: z.boolean().optional(),
     variables: variables.optional(),
     runRetentionDays: z.number().int().min(1, 'keep runs at least 1 day').max(3650).optional(),
+    // Webhook senders allowed to reach this environment's ingress; empty allows every address.
     ipAllowlist: z
       .array(
         z
           .string()
           .trim()
-          .regex(/^[0-9a-fA-F.:/]+$/, 'use IP addresses or CIDR ranges'),
+          .superRefine((entry, ctx) => {
+            const problem = allowlistEntryProblem(entry);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          }),
       )
       .max(100)
       .optional(),

@@ -2,6 +2,7 @@
 // size-limited, must be JSON, and is parsed strictly by the engine's ingress.
 import { authenticateStreakWebhook, ingestStreakWebhook } from '@conduit/engine/client';
 import { env } from '../../../../../../env';
+import { clientIp } from '../../../../../../server/client-ip';
 import { ingressDeps } from '../../../../../../server/engine';
 import { readLimited } from '../../../../../../server/read-limited';
 
@@ -16,7 +17,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ env: string; e
     environmentKey: params.env,
     endpointId: params.endpoint,
     token: req.headers.get('x-streak-webhook-token'),
-    ip: req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? req.headers.get('x-real-ip'),
+    ip: clientIp(req.headers),
   });
   if ('answer' in auth) return Response.json(auth.answer.body, { status: auth.answer.status });
 
