@@ -9,7 +9,7 @@ import { startSandbox, type Sandbox } from '@conduit/streak-sandbox';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, type NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { createActivities } from '../activities';
+import { type ActivityDeps, createActivities } from '../activities';
 import { recordQueuedRuns, startWorkflows, type StartEnvironment } from '../client/start';
 import type { FlowRunTrigger } from '../client/flow-input';
 import { createConnectorRegistry } from '../registry';
@@ -31,7 +31,8 @@ export const permissiveCatalog: Catalog = {
 };
 
 export interface Harness {
-  temporal: { client: Client; nativeConnection?: NativeConnection; teardown(): Promise<void> };
+  /** `sleep` skips time on the time-skipping test server. */
+  temporal: { client: Client; nativeConnection?: NativeConnection; sleep?(ms: number): Promise<void>; teardown(): Promise<void> };
   db: Db;
   /** This test's own database. */
   databaseUrl: string;
@@ -57,6 +58,8 @@ export interface HarnessOptions {
   /** Use a running Temporal server and run no worker in this process (durability tests run their own). */
   external?: { temporalAddress: string; taskQueue: string };
   secretKey?: string;
+  /** Where the worker's e-mail goes (the worker's CONDUIT_SMTP_URL and CONDUIT_DESIGNER_URL). */
+  mail?: Pick<ActivityDeps, 'mail' | 'designerUrl'>;
 }
 
 export async function createHarness(options: HarnessOptions): Promise<Harness> {
@@ -81,7 +84,7 @@ export async function createHarness(options: HarnessOptions): Promise<Harness> {
   await db.connection.create({
     data: { environmentId: env.id, kind: 'sage100', name: 'Sage 100', config: { baseUrl: gateway.url, company: 'ABC', allowPrivateHost: true, requestsPerSecond: 500 }, secretEnc: secrets.encrypt(gateway.token), secretKeyId: secrets.activeKeyId },
   });
-  const { close: closeActivities, ...activities } = createActivities({ workerId: 'test', db, secrets, registry: createConnectorRegistry() });
+  const { close: closeActivities, ...activities } = createActivities({ workerId: 'test', db, secrets, registry: createConnectorRegistry(), ...options.mail });
   // The same bundle the production worker runs (preloaded modules included).
   const worker = temporal.nativeConnection ? await Worker.create({ connection: temporal.nativeConnection, taskQueue, workflowBundle: await productionBundle(), activities }) : undefined;
   const running = worker?.run();

@@ -1,6 +1,6 @@
 // Records histories of real runs for the replay test (workflows/replay.test.ts). Run it after a
 // deliberate, patched() change to the interpreter, and commit the new files next to the old ones:
-//   pnpm --filter @conduit/engine record-histories
+//   pnpm --filter @conduit/engine record-histories [scenario ...]   (no names: all of them)
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,11 @@ try {
     ]),
     'dead-letter': chain([{ id: 'move', kind: 'write', config: { connector: 'streak@1', action: 'updateBox', inputs: { fields: [{ target: 'boxKey', source: 'trigger.boxKey' }, { target: 'stage', expression: '"No Such Stage"' }] } } }]),
     'for-each': chain([{ id: 'lines', kind: 'forEach', config: { items: 'trigger.lines' } }]),
+    // Nobody decides: the approval escalates after an hour, then expires (the test server skips the time).
+    'approval-escalated': chain([{ id: 'approve', kind: 'approval', config: { message: 'concat("Approve ", trigger.name)', approvers: ['approver'], timeoutMs: 7_200_000, onTimeout: 'reject', escalateAfterMs: 3_600_000, escalateTo: ['cfo@example.com'] } }]),
   };
-  for (const [name, graph] of Object.entries(scenarios)) {
+  const wanted = process.argv.slice(2);
+  for (const [name, graph] of Object.entries(scenarios).filter(([n]) => !wanted.length || wanted.includes(n))) {
     const flow = await h.deploy(graph);
     const { workflowId } = await h.start(flow, { kind: 'webhook', eventKey: `record-${name}`, payload: { boxKey, name: 'Acme', lines: [1, 2, 3] } });
     await h.result(workflowId);

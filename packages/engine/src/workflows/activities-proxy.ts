@@ -31,5 +31,8 @@ const bookkeepingOptions: LocalActivityOptions = {
 };
 export const bookkeeping = proxyLocalActivities<Activities>(bookkeepingOptions);
 
-const notifyOptions: ActivityOptions = { startToCloseTimeout: 60_000, retry: { maximumAttempts: 10, nonRetryableErrorTypes: NON_RETRYABLE } };
+export const NOTIFY_ATTEMPTS = 10;
+const notifyOptions: ActivityOptions = { startToCloseTimeout: 60_000, retry: { maximumAttempts: NOTIFY_ATTEMPTS, nonRetryableErrorTypes: NON_RETRYABLE } };
 export const messaging = proxyActivities<Activities>(notifyOptions);
+/** Approval e-mails give up sooner: the approval waits in the inbox either way. */
+export const approvalMail = proxyActivities<Activities>({ ...notifyOptions, retry: { ...notifyOptions.retry, maximumAttempts: 3 } });

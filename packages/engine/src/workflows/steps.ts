@@ -2,11 +2,11 @@
 // steps call a local activity; approvals wait for a signal with a durable timer. Returns the ports taken.
 import { type PlanStep, type PreparedPlan, sha256Hex } from '@conduit/flow/runtime';
 import { evaluate, evaluateExpression, isTruthy } from '@conduit/mapping/runtime';
-import { condition, defineSignal, setHandler, sleep } from '@temporalio/workflow';
+import { condition, defineSignal, isCancellation, patched, setHandler, sleep } from '@temporalio/workflow';
 import type { FlowRunInput } from '../client/flow-input';
 import type { RunScope } from '../scope';
 import type { StepError } from '../types';
-import { bookkeeping, connectorActivities, messaging } from './activities-proxy';
+import { approvalMail, bookkeeping, connectorActivities, messaging, NOTIFY_ATTEMPTS } from './activities-proxy';
 import { exhausted, stepErrorOf } from './failures';
 import { type RunState, StepFailure } from './state';
 
@@ -117,15 +117,27 @@ export async function executeStep(step: PlanStep, ctx: StepContext): Promise<{ o
     case 'notify': {
       const message = String(expr(ctx, step.message));
       const subject = step.subject === undefined ? undefined : String(expr(ctx, step.subject));
-      await messaging.notify({ runId: ctx.input.runId, nodeId: step.id, channel: step.channel, to: step.to, message, ...(subject ? { subject } : {}) });
-      return { output: { sent: true }, ports: ['out'] };
+      const request = { runId: ctx.input.runId, nodeId: step.id, channel: step.channel, to: step.to, message, ...(subject ? { subject } : {}) };
+      try {
+        // Runs recorded before notify returned its recipients replay an empty result.
+        const sent: { to?: string[] } | undefined = await messaging.notify(request);
+        return { output: { sent: true, ...(step.channel === 'email' && sent?.to ? { to: sent.to } : {}) }, ports: ['out'] };
+      } catch (error) {
+        if (isCancellation(error)) throw error;
+        throw new StepFailure(step.id, exhausted(stepErrorOf(error), NOTIFY_ATTEMPTS), request);
+      }
     }
   }
 }
 
+/** Approvals that escalate, and e-mail their approvers and escalatees; runs recorded before it replay without. */
+export const APPROVAL_ESCALATION_PATCH = 'approval-escalation-mail';
+
 async function approval(step: Extract<PlanStep, { kind: 'approval' }>, ctx: StepContext): Promise<{ output: unknown; ports: string[] }> {
   const reason = String(expr(ctx, step.message));
   const requestedAt = Date.now();
+  const current = patched(APPROVAL_ESCALATION_PATCH);
+  const escalation = current && step.escalateAfterMs !== undefined && step.escalateTo?.length ? { at: requestedAt + step.escalateAfterMs, to: step.escalateTo } : undefined;
   await bookkeeping.openApproval({
     runId: ctx.input.runId,
     nodeId: step.id,
@@ -133,17 +145,45 @@ async function approval(step: Extract<PlanStep, { kind: 'approval' }>, ctx: Step
     summary: { trigger: ctx.scope.trigger, steps: ctx.scope.steps },
     expiresAt: requestedAt + step.timeoutMs,
     approvers: step.approvers,
+    ...(escalation ? { escalateAt: escalation.at } : {}),
     partial: { runId: ctx.input.runId, status: 'waiting', steps: ctx.state.records, searchKeys: [...ctx.state.searchKeys] },
   });
-  const decided = await condition(() => ctx.decisions.has(step.id), step.timeoutMs);
+  /** What was e-mailed to whom, for the run page (step output). */
+  const emails: string[] = [];
+  let escalatedTo: string[] | undefined;
+  const isDecided = () => ctx.decisions.has(step.id);
+  // Deadlines count from the request, so time spent e-mailing does not stretch them.
+  const waitUntil = (at: number) => condition(isDecided, Math.max(1, at - Date.now()));
+  let decided: boolean;
+  if (!current) decided = await condition(isDecided, step.timeoutMs);
+  else {
+    emails.push(await mailNote(ctx, step.id, 'request'));
+    decided = escalation ? await waitUntil(escalation.at) : isDecided();
+    if (!decided && escalation && (await bookkeeping.escalateApproval({ runId: ctx.input.runId, nodeId: step.id, escalateTo: escalation.to, at: Date.now() })).escalated) {
+      escalatedTo = escalation.to;
+      emails.push(await mailNote(ctx, step.id, 'escalation'));
+    }
+    decided ||= await waitUntil(requestedAt + step.timeoutMs);
+  }
   const decision: ApprovalDecision = decided
     ? (ctx.decisions.get(step.id) as ApprovalDecision)
     : { nodeId: step.id, approved: step.onTimeout === 'approve', comment: `No decision within the time limit; ${step.onTimeout === 'approve' ? 'approved' : 'rejected'} automatically.` };
   if (!decided) await bookkeeping.expireApproval({ runId: ctx.input.runId, nodeId: step.id, approved: decision.approved });
   return {
-    output: { approved: decision.approved, ...(decision.by ? { by: decision.by } : {}), ...(decision.comment ? { comment: decision.comment } : {}), decidedAt: Date.now() },
+    output: { approved: decision.approved, ...(decision.by ? { by: decision.by } : {}), ...(decision.comment ? { comment: decision.comment } : {}), decidedAt: Date.now(), ...(escalatedTo ? { escalatedTo } : {}), ...(emails.length ? { emails } : {}) },
     ports: [decision.approved ? 'approved' : 'rejected'],
   };
+}
+
+/** E-mails about an approval are a courtesy: the inbox shows it regardless, so a failure becomes a note, not a failed run. */
+async function mailNote(ctx: StepContext, nodeId: string, kind: 'request' | 'escalation'): Promise<string> {
+  try {
+    const r = await approvalMail.sendApprovalMail({ runId: ctx.input.runId, nodeId, kind });
+    return r.note ?? `${kind} e-mailed to ${r.to.join(', ')}`;
+  } catch (error) {
+    if (isCancellation(error)) throw error;
+    return `the ${kind} e-mail failed: ${stepErrorOf(error).message}`;
+  }
 }
 
 /** Registers the approval signal handler; decisions may arrive before the step reaches its wait. */
