@@ -25,6 +25,11 @@ const OK: Array<[string, unknown]> = [
   ['companyNameKey("R & S Supply Corp.")', 'randssupply'],
   ['companyNameKey("North Wind Traders")', companyNameKey('Northwind Traders')],
   ['required(trigger.box.name, "Fill in the deal name")', 'Acme'],
+  ['parseAddress("1200 Industrial Parkway, Suite 100, Cleveland, OH 44114")', { street: '1200 Industrial Parkway, Suite 100', city: 'Cleveland', state: 'OH', zip: '44114' }],
+  ['parseAddress("5 Orchard Road,Northampton , Massachusetts 01060-1234").state | stateCode', 'MA'],
+  ['median([3, 1, 2])', 2],
+  ['median([4, null, 1], 3, 2)', 2.5],
+  ['median([])', null],
   ['collapseSpaces("  a \\n\\t b  c ")', 'a b c'],
   ['titleCase("mary-ann o\'neil SMITH")', "Mary-Ann O'Neil Smith"],
   ['digits("(555) 123-4567")', '5551234567'],
@@ -207,6 +212,8 @@ const FAILS: Array<[string, string]> = [
   ['formatEach(trigger.box.lines, "{constructor}")', 'element 0 has no field "constructor"'],
   ['required(trigger.box.fields.1002, "Fill in the Streak field PO reference")', 'Fill in the Streak field PO reference'],
   ['required("  ", "Fill in the Streak field PO reference")', 'Fill in the Streak field PO reference'],
+  ['parseAddress("Cleveland OH 44114")', 'is not "street, city, state ZIP"'],
+  ['median(["a"])', 'median: expected a number'],
 ];
 
 describe('function library', () => {

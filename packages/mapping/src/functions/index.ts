@@ -8,11 +8,13 @@ import { lineItemFunctions } from './lineItems';
 import { listFunctions } from './lists';
 import { matchingFunctions } from './matching';
 import { numberFunctions } from './numbers';
+import { postalFunctions } from './postal';
 import { sageFunctions } from './sage';
+import { statsFunctions } from './stats';
 import { tableFunctions } from './tables';
 import { textFunctions } from './text';
 
-const ALL: FunctionDef[] = [...textFunctions, ...numberFunctions, ...dateFunctions, ...addressFunctions, ...tableFunctions, ...listFunctions, ...lineItemFunctions, ...sageFunctions, ...matchingFunctions, ...formatFunctions];
+const ALL: FunctionDef[] = [...textFunctions, ...numberFunctions, ...dateFunctions, ...addressFunctions, ...tableFunctions, ...listFunctions, ...lineItemFunctions, ...sageFunctions, ...matchingFunctions, ...formatFunctions, ...postalFunctions, ...statsFunctions];
 
 // A Map, not an object: a function named "constructor" must not be found on a prototype.
 const registry = new Map(ALL.map((f) => [f.name, f]));
