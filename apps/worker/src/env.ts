@@ -1,4 +1,5 @@
 // The worker's configuration, parsed once with zod.
+import { parseSmtpUrl } from '@conduit/engine';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -13,6 +14,21 @@ const schema = z.object({
     .pipe(z.array(z.string().regex(/^[a-z0-9-]+$/, 'environment keys are lowercase letters, digits and -')).min(1)),
   CONDUIT_SECRET_KEYS: z.string({ error: 'CONDUIT_SECRET_KEYS is required to decrypt connection secrets' }).min(1, 'CONDUIT_SECRET_KEYS is required to decrypt connection secrets'),
   CONDUIT_WORKER_ID: z.string().optional(),
+  /** Mail for environments without their own SMTP settings: smtp[s]://user:pass@host:port?from=addr. Never logged. */
+  CONDUIT_SMTP_URL: z
+    .string()
+    .optional()
+    .transform((url, ctx) => {
+      if (!url) return undefined;
+      try {
+        return parseSmtpUrl(url);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** Links in approval e-mails point at this designer. */
+  CONDUIT_DESIGNER_URL: z.url().optional(),
 });
 
 export type WorkerEnv = z.infer<typeof schema>;

@@ -25,7 +25,14 @@ export async function startWorker(env: WorkerEnv, connection?: NativeConnection)
     connection: conn,
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueues,
-    deps: { workerId: env.CONDUIT_WORKER_ID ?? `${hostname()}:${process.pid}`, db, secrets, registry: createConnectorRegistry() },
+    deps: {
+      workerId: env.CONDUIT_WORKER_ID ?? `${hostname()}:${process.pid}`,
+      db,
+      secrets,
+      registry: createConnectorRegistry(),
+      ...(env.CONDUIT_SMTP_URL ? { mail: env.CONDUIT_SMTP_URL } : {}),
+      ...(env.CONDUIT_DESIGNER_URL ? { designerUrl: env.CONDUIT_DESIGNER_URL } : {}),
+    },
   });
   const done = Promise.all(workers.map((w) => w.run())).then(async () => {
     await close();
