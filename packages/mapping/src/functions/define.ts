@@ -58,6 +58,13 @@ export function text(fn: string, v: unknown): string {
 }
 
 /** The number in decimal text like "12.50", " 3 " or "1e3"; undefined otherwise (also for "0x1A", "", "Infinity"). */
+/** Longest text a function may build: replace and join multiply their input, and a workflow keeps every value in memory. */
+export const MAX_TEXT = 1_000_000;
+
+export function checkTextSize(fn: string, size: number): void {
+  if (size > MAX_TEXT) fail(`${fn}: the result would be ${size} characters, more than ${MAX_TEXT}`);
+}
+
 export function decimalText(s: string): number | undefined {
   const n = Number(s);
   return Number.isFinite(n) && s.trim() !== '' && !/[xob]/i.test(s) ? n : undefined;

@@ -1,7 +1,7 @@
 import { isPlainObject } from '../access';
 import { fail } from '../context';
 import { T, type Type, union, nonNull } from '../types';
-import { defineFunctions, describe, list, p, text } from './define';
+import { checkTextSize, defineFunctions, describe, list, p, text } from './define';
 
 const blank = (v: unknown): boolean => v === null || v === undefined || v === '';
 const elementType = (t: Type | undefined): Type => (t?.kind === 'array' ? t.items : T.any);
@@ -39,7 +39,12 @@ export const listFunctions = defineFunctions([
   { name: 'last', category: 'list', description: 'The last element, or null for an empty list.', params: [p('list', T.array())], returns: T.any, nullSafe: true, infer: ([t]) => T.optional(elementType(t)), impl: ([v]) => list('last', v).at(-1) ?? null },
   {
     name: 'join', category: 'list', description: 'Joins list elements as text with a separator (default ", "); nulls skipped.', params: [p('list', T.array()), p('separator', T.string, { optional: true })], returns: T.string, nullSafe: true,
-    impl: ([v, sep]) => list('join', v).filter((x) => x !== null).map((x) => text('join', x)).join(sep === undefined || sep === null ? ', ' : text('join', sep)),
+    impl: ([v, sep]) => {
+      const parts = list('join', v).filter((x) => x !== null).map((x) => text('join', x));
+      const by = sep === undefined || sep === null ? ', ' : text('join', sep);
+      checkTextSize('join', parts.reduce((n, part) => n + part.length, 0) + Math.max(0, parts.length - 1) * by.length);
+      return parts.join(by);
+    },
   },
   {
     name: 'compact', category: 'list', description: 'Drops null and empty-text elements.', params: [p('list', T.array())], returns: T.array(), nullSafe: true,

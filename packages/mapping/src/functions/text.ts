@@ -1,6 +1,6 @@
 // Text functions. None takes a regular expression: user-supplied patterns invite ReDoS and host-engine quirks.
 import { T } from '../types';
-import { defineFunctions, int, p, text } from './define';
+import { checkTextSize, defineFunctions, int, p, text } from './define';
 import { fail } from '../context';
 
 const MAX_LENGTH = 10_000;
@@ -69,7 +69,10 @@ export const textFunctions = defineFunctions([
     impl: ([v, f, w]) => {
       const find = text('replace', f);
       if (find === '') fail('replace: the text to find is empty');
-      return text('replace', v).split(find).join(text('replace', w));
+      const parts = text('replace', v).split(find);
+      const by = text('replace', w);
+      checkTextSize('replace', parts.reduce((n, part) => n + part.length, 0) + (parts.length - 1) * by.length);
+      return parts.join(by);
     },
   },
   {
