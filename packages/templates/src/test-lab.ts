@@ -5,12 +5,13 @@ import { changeFeedRequest, type RunStatusName } from '@conduit/engine/client';
 import { createHarness, type Harness } from '@conduit/engine/test-harness';
 import { EmulatorControlClient } from '@conduit/sage100-gateway';
 import { demoSeed } from '@conduit/streak-sandbox';
+import type { Plan } from '@conduit/flow';
 import type { FlowTemplate } from './template';
 
 export interface DeployedTemplate {
   flowId: string;
   versionId: string;
-  plan: unknown;
+  plan: Plan;
   graph: FlowTemplate['graph'];
 }
 
@@ -101,6 +102,19 @@ export class Lab {
     const box = boxes.filter((b) => b.stageKey === this.seed.stages[stage])[n];
     if (!box) throw new Error(`no box number ${n} in stage ${stage}`);
     return box.key;
+  }
+
+  /** A seeded box by its name (the demo scenarios are named). */
+  async boxNamed(name: string): Promise<string> {
+    const boxes = await this.streak<(WireBox & { name: string })[]>('GET', `/v1/pipelines/${this.seed.pipelineKey}/boxes`);
+    const box = boxes.find((b) => b.name === name);
+    if (!box) throw new Error(`no box named ${name}`);
+    return box.key;
+  }
+
+  /** Drags a box to a stage on the board (what a person does), returning the box as Streak's webhook sends it. */
+  async moveTo(boxKey: string, stage: string): Promise<WireBox> {
+    return this.streak<WireBox>('POST', `/v1/boxes/${boxKey}`, { stageKey: this.seed.stages[stage] });
   }
 
   /** The box as a person sees it: stage name and field values by field name (dropdowns as labels). */
