@@ -1,7 +1,17 @@
 // The lead-to-cash templates: offered by "New flow → from template" and installed in the demo workspace.
 import { closedWonSalesOrder } from './closed-won';
+import { creditStockDaily, creditStockOnProposal } from './credit-stock';
+import { invoicedToStreak, orderStatusToStreak } from './order-status';
+import { paymentsToStreak } from './payments';
 import type { FlowTemplate } from './template';
 
 export type { FlowTemplate } from './template';
 
-export const TEMPLATES: readonly FlowTemplate[] = [closedWonSalesOrder];
+export const TEMPLATES: readonly FlowTemplate[] = [
+  closedWonSalesOrder,
+  orderStatusToStreak,
+  invoicedToStreak,
+  paymentsToStreak,
+  creditStockOnProposal,
+  creditStockDaily,
+];
