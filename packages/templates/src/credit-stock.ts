@@ -38,7 +38,8 @@ function checkDeal(g: GraphBuilder, box: string, from: { node: string; port: str
     .add('task', 'write', 'Task for the deal owners', call('streak@1', 'createTask', [
       { target: 'boxKey', source: `${box}.key`, required: true },
       { target: 'text', expression: `"Customer " + ${customer} + " is on credit hold in Sage 100 (balance " + ${money('steps.credit.currentBalance')} + ", limit " + ${money('steps.credit.creditLimit')} + "). Sort out credit with accounts receivable before this deal can become an order."` },
-      { target: 'assignees', source: `${box}.assignees[].email` },
+      // Owners without an e-mail on file (a removed user) are left out rather than failing the task.
+      { target: 'assignees', expression: `compact(${box}.assignees[].email)` },
       { target: 'dueDate', expression: `$now + ${DAY_MS}` },
     ]))
     .add('noCustomer', 'map', 'Skip: no Sage customer yet', skipped(`"The deal \\"" + ${box}.name + "\\" has no Sage customer no yet; credit and stock are checked once it is linked to a Sage customer."`), 1)
