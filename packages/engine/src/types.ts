@@ -1,4 +1,5 @@
 // Shapes that cross the workflow/activity boundary. Plain JSON only: they are stored in Temporal history.
+import type { RecordRef } from './echo-refs';
 
 export type RunStatusName = 'queued' | 'running' | 'waiting' | 'succeeded' | 'failed' | 'dead_lettered' | 'cancelled';
 export type StepStatusName = 'running' | 'succeeded' | 'failed' | 'skipped' | 'waiting';
@@ -53,4 +54,7 @@ export interface ConnectorStepRequest {
   connectionRef?: string;
   input: unknown;
   idempotencyKey?: string;
+  /** Writes: the run, and the record it works on behalf of (both for the link table, see activities/links). */
+  runId?: string;
+  source?: RecordRef;
 }

@@ -5,6 +5,7 @@ import { Context } from '@temporalio/activity';
 import type { ConnectionCache } from './connections';
 import type { Db } from '@conduit/db';
 import { parseConnectorRef } from '@conduit/flow';
+import { droppedRunRow, findEchoes } from './echo';
 import { planRuns, queuedRunRow, type RecordedRun, type StartEnvironment } from '../client/start';
 
 export interface ChangeFeedPollRequest {
@@ -27,16 +28,23 @@ export async function pollChangeFeed(deps: { db: Db; connections: ConnectionCach
   const connection = await deps.connections.get({ environmentId: req.environment.id, connectorId: connector, version, ...(req.connectionRef ? { connectionRef: req.connectionRef } : {}) });
   const polled = await connection.poll(req.feed, req.params, (stored?.cursor ?? null) as never, { heartbeat: (d: unknown) => Context.current().heartbeat(d) } as never);
 
+  // Rows that show our own last write are recorded as dropped runs instead of starting one.
+  const echoes = await findEchoes(deps.db, req.environment.id, connector, polled.events.map((e) => e.payload));
   return deps.db.$transaction(async (tx) => {
     const fresh: RecordedRun[] = [];
-    for (const e of polled.events) {
+    for (const [i, e] of polled.events.entries()) {
+      const echo = echoes.get(i);
       const inserted = await tx.$executeRaw`
         INSERT INTO webhook_event (id, environment_id, event_key, event_type, payload, runs_started)
-        VALUES (gen_random_uuid(), ${req.environment.id}::uuid, ${e.eventKey}, ${req.feed}, ${JSON.stringify(e.payload)}::jsonb, 1)
+        VALUES (gen_random_uuid(), ${req.environment.id}::uuid, ${e.eventKey}, ${req.feed}, ${JSON.stringify(e.payload)}::jsonb, ${echo ? 0 : 1})
         ON CONFLICT (environment_id, event_key) DO NOTHING`;
       if (inserted === 0) continue;
       const [run] = planRuns(req.environment, [{ flow: { flowId: req.flowId, versionId: req.versionId, plan: req.plan }, trigger: { kind: 'changeFeed', event: req.feed, eventKey: e.eventKey, payload: e.payload } }]);
       if (!run) continue;
+      if (echo) {
+        await tx.run.create({ data: droppedRunRow(queuedRunRow(req.environment, run), echo) });
+        continue;
+      }
       await tx.run.create({ data: queuedRunRow(req.environment, run) });
       fresh.push(run);
     }

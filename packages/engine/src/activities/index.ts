@@ -8,6 +8,7 @@ import { type ChangeFeedPollRequest, pollChangeFeed } from './change-feed';
 import { ConnectionCache } from './connections';
 import { toActivityFailure } from './failures';
 import { mailActivities, type MailDeps } from './mail';
+import { recordedWrites } from './links';
 import { recordRun } from './recorder';
 
 export interface ActivityDeps extends MailDeps {
@@ -23,6 +24,7 @@ export { parseSmtpUrl, type MailTransport } from './mail-transport';
 
 export function createActivities(deps: ActivityDeps) {
   const connections = new ConnectionCache(deps);
+  const writes = recordedWrites(deps.db, deps.registry);
   return {
     async ping(message: string): Promise<string> {
       return `activity ok on ${deps.workerId}: ${message}`;
@@ -33,7 +35,8 @@ export function createActivities(deps: ActivityDeps) {
       const { connector, version } = parseConnectorRef(req.connector);
       try {
         const connection = await connections.get({ environmentId: req.environmentId, connectorId: connector, version, ...(req.connectionRef ? { connectionRef: req.connectionRef } : {}) });
-        return await connection.runAction(req.action, req.input, req.idempotencyKey ? { idempotencyKey: req.idempotencyKey } : {});
+        // Writes of records go to the link table (echo suppression, pairing) before the step counts as done.
+        return await writes(req, connector, version, (options) => connection.runAction(req.action, req.input, options));
       } catch (error) {
         throw toActivityFailure(error);
       }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { ipAllowed } from '@conduit/connector-kit';
 import { parseConnectorRef } from '@conduit/flow';
 import { createConnectorRegistry } from '../registry';
+import { type Echo, echoMessage, findEchoes } from '../activities/echo';
 import { deployedFlows, matchWebhook, type DeployedFlow } from './deployments';
 import { streakEventKey } from './event-key';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
@@ -22,7 +23,7 @@ export interface IngressDeps {
 
 export interface IngressAnswer {
   status: number;
-  body: { ok: boolean; message: string; events?: number; duplicates?: number; runsStarted?: number };
+  body: { ok: boolean; message: string; events?: number; duplicates?: number; runsStarted?: number; echoes?: number };
 }
 
 export interface AuthenticatedEnvironment {
@@ -96,33 +97,39 @@ export async function ingestStreakWebhook(deps: IngressDeps, req: { env: Authent
 
   const flows = await deployedFlows(deps.db, req.env.id);
   const events = parsed.objects.map((payload) => ({ payload, eventKey: streakEventKey(event, payload) }));
+  const matched = events.map((e) => matchWebhook(flows, { connector: 'streak', event, payload: e.payload, env: req.env.variables }));
+  // Our own writes coming back start nothing; asked only when some flow would start.
+  const echoes = matched.some((m) => m.length) ? await findEchoes(deps.db, req.env.id, 'streak', events.map((e) => e.payload)) : new Map<number, Echo>();
   let freshCount = 0;
   const toStart: RecordedRun[] = [];
   const duplicateKeys: string[] = [];
-  for (const e of events) {
+  for (const [i, e] of events.entries()) {
     const runs = planRuns(
       req.env,
-      matchWebhook(flows, { connector: 'streak', event, payload: e.payload, env: req.env.variables }).map((f) => ({
+      (matched[i] ?? []).map((f) => ({
         flow: f,
         trigger: { kind: 'webhook' as const, event, eventKey: e.eventKey, payload: connectorPayload(f, event, e.payload) },
       })),
     );
-    const rows = runs.map((r) => queuedRunRow(req.env, r)).map((r) => ({ id: r.id, flow_id: r.flowId, flow_version_id: r.flowVersionId, workflow_id: r.workflowId, search_keys: r.searchKeys }));
+    const echo = echoes.get(i);
+    const rows = runs.map((r) => queuedRunRow(req.env, r)).map((r) => ({ id: r.id, flow_id: r.flowId, flow_version_id: r.flowVersionId, workflow_id: r.workflowId, search_keys: r.searchKeys, error: echo ? echoMessage(echo) : null }));
     // One statement records the event and its queued runs together, or nothing when the event is a duplicate.
+    // An echo's runs are recorded finished (cancelled, the reason as their error) so the drop is visible.
     const [row] = await deps.db.$queryRaw<Array<{ fresh: number }>>`
       WITH ev AS (
         INSERT INTO webhook_event (id, environment_id, event_key, event_type, payload, runs_started)
-        VALUES (gen_random_uuid(), ${req.env.id}::uuid, ${e.eventKey}, ${event}, ${JSON.stringify(e.payload)}::jsonb, ${runs.length})
+        VALUES (gen_random_uuid(), ${req.env.id}::uuid, ${e.eventKey}, ${event}, ${JSON.stringify(e.payload)}::jsonb, ${echo ? 0 : runs.length})
         ON CONFLICT (environment_id, event_key) DO NOTHING RETURNING id),
       runs AS (
-        INSERT INTO run (id, environment_id, flow_id, flow_version_id, workflow_id, event_key, trigger_kind, status, search_keys)
-        SELECT r.id, ${req.env.id}::uuid, r.flow_id, r.flow_version_id, r.workflow_id, ${e.eventKey}, 'webhook', 'queued', r.search_keys
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, flow_id uuid, flow_version_id uuid, workflow_id text, search_keys text[])
+        INSERT INTO run (id, environment_id, flow_id, flow_version_id, workflow_id, event_key, trigger_kind, status, search_keys, error, finished_at, duration_ms)
+        SELECT r.id, ${req.env.id}::uuid, r.flow_id, r.flow_version_id, r.workflow_id, ${e.eventKey}, 'webhook', ${echo ? 'cancelled' : 'queued'}::"RunStatus", r.search_keys,
+               r.error, CASE WHEN r.error IS NULL THEN NULL ELSE now() END, CASE WHEN r.error IS NULL THEN NULL ELSE 0 END
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, flow_id uuid, flow_version_id uuid, workflow_id text, search_keys text[], error text)
         WHERE EXISTS (SELECT 1 FROM ev) RETURNING id)
       SELECT (SELECT count(*) FROM ev)::int AS fresh, (SELECT count(*) FROM runs)::int AS runs`;
     if (row?.fresh) {
       freshCount += 1;
-      toStart.push(...runs);
+      if (!echo) toStart.push(...runs);
     } else {
       duplicateKeys.push(e.eventKey);
     }
@@ -130,7 +137,7 @@ export async function ingestStreakWebhook(deps: IngressDeps, req: { env: Authent
   // A duplicate whose runs never got started (the engine was down) gets them started now.
   if (duplicateKeys.length) toStart.push(...(await queuedRunsFor(deps.db, req.env.id, duplicateKeys, flows)));
   const started = await startWorkflows(deps.temporal, req.env, toStart);
-  const counts = { events: freshCount, duplicates: events.length - freshCount, runsStarted: started.started };
+  const counts = { events: freshCount, duplicates: events.length - freshCount, runsStarted: started.started, ...(echoes.size ? { echoes: echoes.size } : {}) };
   if (started.failed > 0) return answer(503, 'Conduit could not hand the event to the engine; Streak will retry the delivery.', counts);
   return answer(200, freshCount ? 'Accepted.' : 'Already received; nothing new started.', counts);
 }

@@ -7,6 +7,7 @@ import type { FlowRunInput } from '../client/flow-input';
 import type { RunScope } from '../scope';
 import type { StepError } from '../types';
 import { approvalMail, bookkeeping, connectorActivities, messaging, NOTIFY_ATTEMPTS } from './activities-proxy';
+import { echoSource } from './echo-source';
 import { exhausted, stepErrorOf } from './failures';
 import { type RunState, StepFailure } from './state';
 
@@ -82,7 +83,7 @@ export async function executeStep(step: PlanStep, ctx: StepContext): Promise<{ o
           action: step.action.key,
           input: mapped.value,
           ...(step.connectionRef ? { connectionRef: step.connectionRef } : {}),
-          ...(step.action.kind === 'write' ? { idempotencyKey } : {}),
+          ...(step.action.kind === 'write' ? { idempotencyKey, runId: ctx.input.runId, ...echoSource(ctx.prepared, ctx.scope, step.id) } : {}),
         });
         return { output, ports: ['out'], input: mapped.value };
       } catch (error) {
