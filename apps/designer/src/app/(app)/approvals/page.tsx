@@ -51,7 +51,12 @@ export default function ApprovalsPage() {
               {a.run.environment.name} · {a.run.searchKeys.join(' · ')} · requested{' '}
               {formatTime(a.requestedAt)}
             </span>
-            <Deadline escalateAt={a.escalateAt} expiresAt={a.expiresAt} />
+            <Deadline
+              escalateAt={a.escalateAt}
+              escalatedAt={a.escalatedAt}
+              escalatedTo={a.escalatedTo}
+              expiresAt={a.expiresAt}
+            />
           </li>
         ))}
       </ul>

@@ -40,18 +40,32 @@ export function dealLine(summary: unknown): string | null {
     : `${String(deal.name)} — ${money(deal.amount, deal.currency)}`;
 }
 
-export function Deadline({ escalateAt, expiresAt }: { escalateAt: Date | null; expiresAt: Date | null }) {
+/** When it escalates (or to whom it did) and when it expires. */
+export function Deadline({
+  escalateAt,
+  escalatedAt,
+  escalatedTo,
+  expiresAt,
+}: {
+  escalateAt: Date | null;
+  escalatedAt: Date | null;
+  escalatedTo: string[];
+  expiresAt: Date | null;
+}) {
   const now = Date.now();
   const fmt = (d: Date) => new Date(d).toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <span className="flex gap-2 text-xs">
-      {escalateAt && (
-        <span
-          className={new Date(escalateAt).getTime() < now ? 'font-medium text-amber-700' : 'text-slate-500'}
-          data-testid="approval-escalation"
-        >
-          {new Date(escalateAt).getTime() < now ? 'Escalated' : 'Escalates'} {fmt(escalateAt)}
+      {escalatedAt ? (
+        <span className="font-medium text-amber-700" data-testid="approval-escalation">
+          Escalated to {escalatedTo.join(', ')} · {fmt(escalatedAt)}
         </span>
+      ) : (
+        escalateAt && (
+          <span className="text-slate-500" data-testid="approval-escalation">
+            Escalates {fmt(escalateAt)}
+          </span>
+        )
       )}
       {expiresAt && (
         <span

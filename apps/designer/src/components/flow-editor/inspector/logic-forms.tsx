@@ -50,7 +50,7 @@ export function LogicForm({ node }: { node: StepNode }) {
       return (
         <div className="space-y-3">
           {expr('message', 'What the approver sees', 'e.g. "Order for " + trigger.name + " over the limit"')}
-          <Field label="Approvers (e-mails, comma-separated; empty means anyone with the approver role)">
+          <Field label="Approvers (e-mails or roles, comma-separated; empty means anyone with the approver role)">
             {(id) => <input id={id} value={list(c.approvers).join(', ')} onChange={(e) => set({ approvers: csv(e.target.value) })} className={inputClass} />}
           </Field>
           <Field label="Time out after (hours)">
@@ -62,6 +62,31 @@ export function LogicForm({ node }: { node: StepNode }) {
                 <option value="reject">Reject</option>
                 <option value="approve">Approve</option>
               </select>
+            )}
+          </Field>
+          <Field label="Escalate after (hours; empty: never)" help="Still undecided by then: the people below may decide too and get an e-mail.">
+            {(id) => (
+              <input
+                id={id}
+                type="number"
+                min={0}
+                step="any"
+                value={typeof c.escalateAfterMs === 'number' ? c.escalateAfterMs / 3_600_000 : ''}
+                onChange={(e) => set({ escalateAfterMs: e.target.value === '' ? undefined : Math.round(Number(e.target.value) * 3_600_000) })}
+                className={inputClass}
+                data-testid="approval-escalate-after"
+              />
+            )}
+          </Field>
+          <Field label="Escalate to (e-mails or roles such as admin, comma-separated)">
+            {(id) => (
+              <input
+                id={id}
+                value={list(c.escalateTo).join(', ')}
+                onChange={(e) => set({ escalateTo: csv(e.target.value).length ? csv(e.target.value) : undefined })}
+                className={inputClass}
+                data-testid="approval-escalate-to"
+              />
             )}
           </Field>
         </div>
@@ -77,7 +102,7 @@ export function LogicForm({ node }: { node: StepNode }) {
               </select>
             )}
           </Field>
-          <Field label="To (comma-separated)">{(id) => <input id={id} value={list(c.to).join(', ')} onChange={(e) => set({ to: csv(e.target.value) })} className={inputClass} />}</Field>
+          <Field label={c.channel === 'designer' ? 'To (comma-separated)' : 'To (e-mails or roles such as approver, comma-separated)'}>{(id) => <input id={id} value={list(c.to).join(', ')} onChange={(e) => set({ to: csv(e.target.value) })} className={inputClass} />}</Field>
           {expr('subject', 'Subject (optional)')}
           {expr('message', 'Message')}
         </div>

@@ -1,3 +1,5 @@
+import type { Role } from '@conduit/db';
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { actorOf, audit } from '../../audit';
 import { db } from '../../db';
@@ -7,6 +9,16 @@ import { roleProcedure, ROLES, router } from '../../trpc';
 import { act, notFound } from './errors';
 
 const id = z.string().uuid();
+
+/**
+ * Who may decide among the approving roles: owners and admins always; anyone when the node names no
+ * approvers; otherwise whoever it names (e-mail or role) and, once it escalated, whoever it escalated to.
+ */
+export function mayDecide(a: { approvers: string[]; escalatedTo: string[] }, who: { email: string; role: Role }): boolean {
+  if (who.role === 'owner' || who.role === 'admin' || a.approvers.length === 0) return true;
+  const email = who.email.toLowerCase();
+  return [...a.approvers, ...a.escalatedTo].some((n) => n.toLowerCase() === email || n === who.role);
+}
 
 export const approvalsRouter = router({
   list: roleProcedure(...ROLES.read)
@@ -63,7 +75,7 @@ export const approvalsRouter = router({
       const decidedBy = a.decidedById
         ? await db().user.findUnique({ where: { id: a.decidedById }, select: { name: true, email: true } })
         : null;
-      return { ...a, decidedBy };
+      return { ...a, decidedBy, mayDecide: mayDecide(a, { email: ctx.user.email, role: ctx.member.role }) };
     }),
 
   decide: roleProcedure(...ROLES.approve)
@@ -77,6 +89,15 @@ export const approvalsRouter = router({
         }),
     )
     .mutation(async ({ ctx, input }) => {
+      const a = await db().approval.findFirst({
+        where: { id: input.id, run: { environment: { workspaceId: ctx.member.workspaceId } } },
+        select: { approvers: true, escalatedTo: true },
+      });
+      if (a && !mayDecide(a, { email: ctx.user.email, role: ctx.member.role }))
+        throw new TRPCError({
+          code: 'FORBIDDEN',
+          message: `This approval is for ${[...a.approvers, ...a.escalatedTo].join(', ')}; an owner or admin can decide it too.`,
+        });
       const r = await act(() =>
         decideApproval(actionDeps(), {
           approvalId: input.id,

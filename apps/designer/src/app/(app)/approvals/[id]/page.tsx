@@ -40,7 +40,12 @@ export default function ApprovalPage() {
           <span className="flex flex-wrap items-center gap-2">
             <StatusBadge status={a.status} testId="approval-status" /> {a.reason} · {a.run.environment.name} ·
             requested {formatTime(a.requestedAt)}
-            <Deadline escalateAt={a.escalateAt} expiresAt={a.expiresAt} />
+            <Deadline
+              escalateAt={a.escalateAt}
+              escalatedAt={a.escalatedAt}
+              escalatedTo={a.escalatedTo}
+              expiresAt={a.expiresAt}
+            />
           </span>
         }
         actions={
@@ -49,10 +54,17 @@ export default function ApprovalPage() {
           </Link>
         }
       />
+      {a.approvers.length > 0 && (
+        <p className="text-sm text-slate-600" data-testid="approval-approvers">
+          For {a.approvers.join(', ')}
+          {a.escalatedAt ? ` and, since the escalation, ${a.escalatedTo.join(', ')}` : ''}; owners and admins
+          can decide too.
+        </p>
+      )}
       <Card title="What is being approved">
         <ApprovalSummary summary={a.summary} />
       </Card>
-      {a.status === 'pending' && can('approve') ? (
+      {a.status === 'pending' && can('approve') && a.mayDecide ? (
         <Card title="Decision" testId="approval-decision">
           <ErrorNote error={decide.error} />
           <Field label="Comment" help="Required when rejecting; kept in the audit log.">
