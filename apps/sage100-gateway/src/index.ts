@@ -3,6 +3,7 @@
 import { emulatorProvider, JsonSnapshotFile, Sage100Emulator, type BoiProvider, type EmulatorSnapshot } from '@conduit/sage100-boi';
 import { GatewayContext } from './context';
 import { emulatorRoutes } from './emulator/controls';
+import { holdRoutes } from './emulator/holds';
 import { EMULATOR_PAGE } from './emulator/page';
 import { Ledger } from './ledger';
 import { DEFAULT_DATA_FILE, ledgerFileFor } from './paths';
@@ -78,7 +79,7 @@ export async function startGateway(opts: StartGatewayOptions = {}): Promise<Runn
   const app = buildServer({
     ctx,
     token,
-    ...(emu ? { emulatorRoutes: emulatorRoutes(emu, () => seedDemo(emu)), page: EMULATOR_PAGE } : {}),
+    ...(emu ? { emulatorRoutes: [...emulatorRoutes(emu, () => seedDemo(emu)), ...holdRoutes(emu)], page: EMULATOR_PAGE } : {}),
     ...(opts.log ? { log: opts.log } : {}),
     ...(opts.ipAllowlist ? { ipAllowlist: opts.ipAllowlist } : {}),
   });

@@ -36,7 +36,20 @@ describe('Order status → Streak (SO_SalesOrderHeader change feed)', () => {
     expect(await lab.comments(boxKey)).toContain(`Sage 100: sales order ${salesOrderNo} is now Open.`);
   });
 
+  it('holding the order in Sage sets On Hold; releasing it sets Open again', async () => {
+    await lab.later();
+    expect(await lab.emulator.holdOrder(salesOrderNo, true)).toEqual({ salesOrderNo, orderStatus: 'H' });
+    expect((await lab.poll(openFlow)).map((r) => r.status)).toEqual(['succeeded']);
+    expect((await lab.box(boxKey)).fields['Order status']).toBe('On Hold');
+    expect(await lab.comments(boxKey)).toContain(`Sage 100: sales order ${salesOrderNo} is now On Hold.`);
+    await lab.later();
+    await lab.emulator.holdOrder(salesOrderNo, false);
+    expect((await lab.poll(openFlow)).map((r) => r.status)).toEqual(['succeeded']);
+    expect((await lab.box(boxKey)).fields['Order status']).toBe('Open');
+  });
+
   it('shipping the order on the emulator sets Shipped, moves the deal to the mapped stage and comments, once', async () => {
+    await lab.later();
     expect(await lab.emulator.advanceOrder(salesOrderNo, 'shipped')).toEqual({ step: 'shipped' });
     const runs = await lab.poll(openFlow);
     expect(runs.map((r) => [r.status, r.error])).toEqual([['succeeded', undefined]]);
@@ -48,6 +61,7 @@ describe('Order status → Streak (SO_SalesOrderHeader change feed)', () => {
 
   it('an order change that leaves the status as the box shows it writes nothing', async () => {
     const before = await lab.comments(boxKey);
+    await lab.later();
     await lab.sage('PATCH', `/sales-orders/${salesOrderNo}`, { comment: 'Call before delivery' });
     const runs = await lab.poll(openFlow);
     expect(runs).toHaveLength(1);
@@ -58,6 +72,7 @@ describe('Order status → Streak (SO_SalesOrderHeader change feed)', () => {
 
 describe('Invoice posted → Streak (AR_InvoiceHistoryHeader change feed)', () => {
   it('invoicing the order on the emulator sets Invoiced and the customer balance, and comments with the amount', async () => {
+    await lab.later();
     const { invoiceNo } = await lab.emulator.advanceOrder(salesOrderNo, 'invoiced');
     const runs = await lab.poll(invoiceFlow);
     expect(runs.map((r) => [r.status, r.error])).toEqual([['succeeded', undefined]]);

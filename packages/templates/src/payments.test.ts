@@ -40,6 +40,7 @@ describe('Payments → Streak (AR_CashReceiptsHistory change feed)', () => {
   });
 
   it('paying the rest from the emulator page (move forward → paid) completes the order', async () => {
+    await lab.later();
     expect(await lab.emulator.advanceOrder(order.salesOrderNo, 'paid')).toMatchObject({ step: 'paid', invoiceNo: order.invoiceNo });
     const runs = await lab.poll(flow);
     expect(runs.map((r) => r.status)).toEqual(['succeeded']);

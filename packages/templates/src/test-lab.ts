@@ -104,6 +104,14 @@ export class Lab {
     return box.key;
   }
 
+  /**
+   * Moves Sage's clock on a few seconds. Audit stamps have one-second resolution and the change feed knows a
+   * change by key + stamp, so two changes to one row within a second are one change; people are slower.
+   */
+  async later(): Promise<void> {
+    await this.emulator.setClock({ advanceSeconds: 5 });
+  }
+
   /** A seeded box by its name (the demo scenarios are named). */
   async boxNamed(name: string): Promise<string> {
     const boxes = await this.streak<(WireBox & { name: string })[]>('GET', `/v1/pipelines/${this.seed.pipelineKey}/boxes`);

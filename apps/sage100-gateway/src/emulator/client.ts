@@ -48,6 +48,10 @@ export class EmulatorControlClient {
   advanceOrder(salesOrderNo: string, to?: AdvanceStep): Promise<{ step: AdvanceStep; invoiceNo?: string }> {
     return this.call('POST', this.co(`/orders/${salesOrderNo}/advance`), to ? { to } : {});
   }
+  /** Hold box in Sales Order Entry: OrderStatus H, or released back to O/N. */
+  holdOrder(salesOrderNo: string, hold: boolean): Promise<{ salesOrderNo: string; orderStatus: string }> {
+    return this.call('POST', this.co(`/orders/${salesOrderNo}/hold`), { hold });
+  }
   postCashReceipt(input: { customer: string; amount: number; invoiceNo?: string; checkNo?: string }): Promise<{ depositNo: string; applied: { invoiceNo: string; amount: number }[] }> {
     return this.call('POST', this.co('/cash-receipts'), input);
   }
