@@ -26,6 +26,8 @@ interface Sources {
 }
 
 const TERMINAL = new Set(['succeeded', 'dead_lettered']);
+/** The injected faults are all transient; the input is valid, so a dead letter for anything else is a defect. */
+const TRANSIENT = /^(SERVER|NETWORK|TIMEOUT|LOCK|RATE|RETRYABLE)/;
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -53,7 +55,7 @@ export async function reconcile(events: SentEvent[], s: Sources): Promise<Findin
   const boxes = (await (await fetch(`${s.sandbox}/api/v1/pipelines/${s.pipelineKey}/boxes`, { headers: { authorization: `Bearer ${s.apiKey}` } })).json()) as Array<{ key: string; fields: Record<string, unknown> }>;
   const boxByKey = new Map(boxes.map((b) => [b.key, b]));
 
-  const bad = { accepted: [] as string[], oneRun: [] as string[], finished: [] as string[], deadLetter: [] as string[], order: [] as string[], twice: [] as string[], writeBack: [] as string[], steps: [] as string[] };
+  const bad = { accepted: [] as string[], oneRun: [] as string[], finished: [] as string[], deadLetter: [] as string[], permanent: [] as string[], order: [] as string[], twice: [] as string[], writeBack: [] as string[], steps: [] as string[] };
   const counts: Record<string, number> = { events: events.length, 'deliveries retried': 0, succeeded: 0, 'dead-lettered': 0, orders: 0, 'write-backs matching': 0 };
   const deadLetterReasons: Record<string, number> = {};
   for (const e of events) {
@@ -77,7 +79,10 @@ export async function reconcile(events: SentEvent[], s: Sources): Promise<Findin
       counts['dead-lettered']! += 1;
       const dl = run.deadLetters[0];
       if (!dl?.message) bad.deadLetter.push(`${id}: run ${run.id} dead-lettered without a dead letter (${run.error ?? 'no error'})`);
-      else deadLetterReasons[dl.reasonCode] = (deadLetterReasons[dl.reasonCode] ?? 0) + 1;
+      else {
+        deadLetterReasons[dl.reasonCode] = (deadLetterReasons[dl.reasonCode] ?? 0) + 1;
+        if (!TRANSIENT.test(dl.reasonCode)) bad.permanent.push(`${id}: ${dl.reasonCode} ${dl.message.slice(0, 200)}`);
+      }
       continue;
     }
     counts.succeeded! += 1;
@@ -102,6 +107,7 @@ export async function reconcile(events: SentEvent[], s: Sources): Promise<Findin
       check('exactly one run record per event', bad.oneRun, `${runs.length} runs for ${events.length} events`),
       check('every run finished (succeeded or dead-lettered)', bad.finished, `${counts.succeeded} succeeded, ${counts['dead-lettered']} dead-lettered`),
       check('every dead letter has a reason', bad.deadLetter, Object.entries(deadLetterReasons).map(([k, v]) => `${k} ×${v}`).join(', ') || 'no dead letters'),
+      check('no dead letter blames valid input', bad.permanent, 'every dead letter follows an injected (transient) fault'),
       check('one Sage order per succeeded run', bad.order, `${counts.orders} orders found by external reference`),
       check('no order created twice', bad.twice, `${counts['orders for these boxes']} orders for ${events.length} boxes`),
       check('Streak write-backs match the orders', bad.writeBack, `${counts['write-backs matching']} boxes carry their order number`),

@@ -33,10 +33,11 @@ const rates = { errorRate: 0.2, timeoutRate: 0.1 };
 const drainMs = (ci ? 5 : 15) * 60_000;
 const portBase = ci ? 3740 : 3700;
 
-/** CPU seconds of this process and of the children it has reaped (every worker that was killed or stopped). */
-function ownCpuSeconds(): number {
+/** CPU seconds of this process, the workers it has reaped (killed or stopped) and the one running now. */
+function ownCpuSeconds(livePid: number | undefined): number {
   const after = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
-  return (Number(after[9]) + Number(after[10]) + Number(after[11]) + Number(after[12])) / TICKS_PER_SECOND;
+  const live = livePid ? stackProcesses(livePid).filter((p) => !/^postgres/.test(p.cmd)).reduce((n, p) => n + p.cpuTicks, 0) : 0;
+  return (Number(after[11]) + Number(after[12]) + Number(after[13]) + Number(after[14]) + live) / TICKS_PER_SECOND;
 }
 const stackCpuSeconds = (pid: number) => stackProcesses(pid).reduce((n, p) => n + p.cpuTicks, 0) / TICKS_PER_SECOND;
 
@@ -62,7 +63,7 @@ try {
   const boxes = await createBoxes(stack.sandbox, DEMO_API_KEY, setup.seed.pipelineKey, events, `Faults ${startedAt.toISOString()}`);
   await worker.start();
 
-  const cpu0 = { stack: stackCpuSeconds(stack.pid), own: ownCpuSeconds() };
+  const cpu0 = { stack: stackCpuSeconds(stack.pid), own: ownCpuSeconds(worker.pid()) };
   Object.assign(streak.faults, rates);
   Object.assign(sage.faults, rates);
   const hookUrl = `${stack.designer}/api/hooks/streak/dev/${setup.env.webhookEndpointId}?event=BOX_CHANGE_STAGE`;
@@ -85,7 +86,7 @@ try {
   const drainStart = Date.now();
   while (Date.now() - drainStart < drainMs && (await unfinishedRuns(db, sent)) > 0) await new Promise((r) => setTimeout(r, 2000));
   console.log(`[faults] drained in ${((Date.now() - drainStart) / 1000).toFixed(0)} s`);
-  const cpu = { stack: stackCpuSeconds(stack.pid) - cpu0.stack, workersAndSuite: ownCpuSeconds() - cpu0.own };
+  const cpu = { stack: stackCpuSeconds(stack.pid) - cpu0.stack, workersAndSuite: ownCpuSeconds(worker.pid()) - cpu0.own };
 
   findings = await reconcile(sent, { db, gateway: stack.gateway, sandbox: stack.sandbox, apiKey: DEMO_API_KEY, pipelineKey: setup.seed.pipelineKey, orderNoField: setup.fields.orderNo });
   printReport({ form: ci ? 'CI' : 'full', startedAt, plan, rates, streak: streak.counts, sage: sage.counts, commitTimeouts, workerStarts: worker.starts, chaosLog, findings, cpu, events: sent.length });

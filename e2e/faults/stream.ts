@@ -38,9 +38,10 @@ export async function streamEvents(o: { setup: StackSetup; hookUrl: string; boxe
   const { setup } = o;
   const closedWon = setup.seed.stages['Closed-Won'];
   const started = Date.now();
+  // Sage keeps at most 15 characters of a customer PO number.
   const events = o.boxes.map((box, i): SentEvent & { body: string } => {
     const ts = started + i;
-    const payload = [{ ...box, stageKey: closedWon, lastUpdatedTimestamp: ts, fields: { ...box.fields, [setup.fields.po]: `FLT-${ts}`, [setup.fields.products]: 'ELEC-1001 x 1\nELEC-1002 x 2\nELEC-1004 x 3' } }];
+    const payload = [{ ...box, stageKey: closedWon, lastUpdatedTimestamp: ts, fields: { ...box.fields, [setup.fields.po]: `FLT${String(ts).slice(-10)}`, [setup.fields.products]: 'ELEC-1001 x 1\nELEC-1002 x 2\nELEC-1004 x 3' } }];
     return { boxKey: box.key, eventKey: `BOX_CHANGE_STAGE:${box.key}:${ts}`, accepted: false, retries: 0, body: JSON.stringify(payload) };
   });
 
