@@ -10,7 +10,7 @@ import type { RunRecord, RunStatusName, StepRecord } from '../types';
 import { bookkeeping } from './activities-proxy';
 import { type BatchInput, type BatchResult, Interpreter } from './interpreter';
 import { preparedPlanFor as prepared } from '@conduit/flow/runtime';
-import { Frame, RunState, StepFailure } from './state';
+import { Frame, type LoopProgress, RunState, StepFailure } from './state';
 import { type ApprovalDecision, listenForApprovals } from './steps';
 
 export interface RunProgress {
@@ -18,6 +18,8 @@ export interface RunProgress {
   current?: string;
   steps: StepRecord[];
   error?: string;
+  /** For-each loops started so far: items done of total (the run page's progress bar). */
+  loops?: LoopProgress[];
 }
 export const progressQuery = defineQuery<RunProgress>('progress');
 
@@ -35,7 +37,7 @@ export async function flowRun(input: FlowRunInput): Promise<RunOutcome> {
   listenForApprovals(decisions);
   const plan = prepared(input.versionId, input.plan);
   const interpreter = new Interpreter(input, plan, state, decisions);
-  setHandler(progressQuery, () => ({ status, ...(interpreter.current ? { current: interpreter.current } : {}), ...(error ? { error } : {}), steps: state.records }));
+  setHandler(progressQuery, () => ({ status, ...(interpreter.current ? { current: interpreter.current } : {}), ...(error ? { error } : {}), steps: state.records, ...(state.loops.size ? { loops: [...state.loops.values()] } : {}) }));
 
   const triggerId = plan.plan.trigger.id;
   const frame = new Frame();

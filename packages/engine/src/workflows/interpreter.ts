@@ -97,12 +97,22 @@ export class Interpreter {
   }
 
   private async loop(step: Extract<PlanStep, { kind: 'forEach' }>, items: unknown[], scope: RunScope, frame: Frame): Promise<void> {
-    if (items.length <= INLINE_ITEMS) return this.iterate(step, items, { scope, frame, offset: 0 });
+    // Progress is reported for loops at the top level; an inner loop's items count towards its outer item.
+    const progress = frame.iteration === undefined ? { nodeId: step.id, done: 0, total: items.length, startedAt: Date.now() } : undefined;
+    if (progress) this.state.loops.set(step.id, progress);
+    if (items.length <= INLINE_ITEMS) {
+      for (const [i, item] of items.entries()) {
+        await this.iterate(step, [item], { scope, frame, offset: i });
+        if (progress) progress.done = i + 1;
+      }
+      return;
+    }
     for (let offset = 0; offset < items.length; offset += INLINE_ITEMS) {
       const batch: BatchInput = { input: this.input, forEachId: step.id, items: items.slice(offset, offset + INLINE_ITEMS), offset, steps: scope.steps, iteration: frame.iteration ?? '' };
       const result = await executeChild<(b: BatchInput) => Promise<BatchResult>>('forEachBatch', { args: [batch], workflowId: `${this.input.runId}:${step.id}${frame.iteration ?? ''}:${offset}` });
       for (const r of result.records) this.state.adopt(r);
       for (const k of result.searchKeys) this.state.searchKeys.add(k);
+      if (progress) progress.done = Math.min(items.length, offset + INLINE_ITEMS);
       if (result.failure) throw new StepFailure(result.failure.nodeId, result.failure.error, result.failure.input);
     }
   }

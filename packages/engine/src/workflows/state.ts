@@ -2,10 +2,20 @@
 // written to the run history at the end. Which ports were taken lives in a Frame per loop iteration.
 import type { StepError, StepRecord } from '../types';
 
+/** A for-each in progress, for the progress query: items done of total, and when it started. */
+export interface LoopProgress {
+  nodeId: string;
+  done: number;
+  total: number;
+  startedAt: number;
+}
+
 export class RunState {
   readonly outputs: Record<string, unknown> = {};
   readonly records: StepRecord[] = [];
   readonly searchKeys = new Set<string>();
+  /** Top-level for-each loops by node id (nested iterations are counted by their outer item). */
+  readonly loops = new Map<string, LoopProgress>();
   private seq = 0;
 
   begin(nodeId: string, input?: unknown): StepRecord {
