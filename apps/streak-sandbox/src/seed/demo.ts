@@ -7,7 +7,18 @@ import type { Ctx } from '../domain/ctx';
 import { createPipeline, type FieldInput } from '../domain/pipelines';
 import { cryptoBytes, mulberry32 } from '../store/keys';
 import type { BoxRec, ContactRec, OrgRec, PipelineRec, UserRec } from '../store/types';
-import { CITIES, COMPANY_STEMS, COMPANY_SUFFIXES, DEAL_THEMES, FAMILY_NAMES, GIVEN_NAMES, INDUSTRIES, NEW_CUSTOMER, STREETS, TITLES } from './data';
+import {
+  CITIES,
+  COMPANY_STEMS,
+  COMPANY_SUFFIXES,
+  DEAL_THEMES,
+  FAMILY_NAMES,
+  GIVEN_NAMES,
+  INDUSTRIES,
+  NEW_CUSTOMER,
+  STREETS,
+  TITLES,
+} from './data';
 import { SEED_EPOCH, seedIdentity } from './identity';
 import { DEMO_SCENARIOS, type DemoScenario } from './scenarios';
 
@@ -66,7 +77,14 @@ const dotted = (phone: string): string => {
 
 function makeOrgs(ctx: Ctx, rand: Rand, teamKey: string, owner: UserRec): SeededOrg[] {
   const names: OrgSeed[] = [
-    ...SHARED_DEMO_COMPANIES.map(({ streak, sage }) => ({ name: streak.name, domain: streak.domain, address: `${streak.address}, ${streak.city}, ${streak.state} ${streak.zip}`, phone: dotted(sage.telephoneNo), sageNo: `${sage.arDivisionNo}-${sage.customerNo}`, aligned: true })),
+    ...SHARED_DEMO_COMPANIES.map(({ streak, sage }) => ({
+      name: streak.name,
+      domain: streak.domain,
+      address: `${streak.address}, ${streak.city}, ${streak.state} ${streak.zip}`,
+      phone: dotted(sage.telephoneNo),
+      sageNo: `${sage.arDivisionNo}-${sage.customerNo}`,
+      aligned: true,
+    })),
     { ...NEW_CUSTOMER, sageNo: null, aligned: true },
   ];
   for (let i = 0; names.length < 50; i++) {
@@ -91,7 +109,8 @@ function makeOrgs(ctx: Ctx, rand: Rand, teamKey: string, owner: UserRec): Seeded
       industry: pick(rand, INDUSTRIES),
       phoneNumbers: [n.phone ?? `(${place.area}) 555-01${String(i % 100).padStart(2, '0')}`],
       addresses: [
-        n.address ?? `${100 + Math.floor(rand() * 9800)} ${pick(rand, STREETS)}, ${place.city}, ${place.state} ${place.zip}`,
+        n.address ??
+          `${100 + Math.floor(rand() * 9800)} ${pick(rand, STREETS)}, ${place.city}, ${place.state} ${place.zip}`,
       ],
       employeeCount: pick(rand, ['11-50', '51-200', '201-500', '501-1000']),
       logoURL: null,
@@ -154,13 +173,27 @@ interface BoxPlan {
 }
 
 /** Order lines: the scenario's, or one to four shared items; now and then a negotiated price (90% of list). */
-function dealLines(rand: Rand, scenario: DemoScenario | undefined): Array<{ itemCode: string; qty: number; price: number; override: boolean }> {
+function dealLines(
+  rand: Rand,
+  scenario: DemoScenario | undefined,
+): Array<{ itemCode: string; qty: number; price: number; override: boolean }> {
   const priceOf = (code: string) => SHARED_DEMO_PRODUCTS.find((x) => x.itemCode === code)?.price ?? 0;
-  if (scenario) return scenario.lines.map(([itemCode, qty]) => ({ itemCode, qty, price: priceOf(itemCode), override: false }));
+  if (scenario)
+    return scenario.lines.map(([itemCode, qty]) => ({
+      itemCode,
+      qty,
+      price: priceOf(itemCode),
+      override: false,
+    }));
   return Array.from({ length: 1 + Math.floor(rand() * 4) }, () => {
     const prod = pick(rand, SHARED_DEMO_PRODUCTS);
     const override = rand() < 0.1;
-    return { itemCode: prod.itemCode, qty: 1 + Math.floor(rand() * 8), price: override ? Math.round(prod.price * 90) / 100 : prod.price, override };
+    return {
+      itemCode: prod.itemCode,
+      qty: 1 + Math.floor(rand() * 8),
+      price: override ? Math.round(prod.price * 90) / 100 : prod.price,
+      override,
+    };
   });
 }
 
@@ -185,7 +218,9 @@ function boxFields(p: PipelineRec, rand: Rand, o: BoxPlan): Record<string, unkno
   const f: Record<string, unknown> = {
     [key('Deal value')]: money(total),
     [key('Currency')]: option('Currency', currency),
-    [key('Products')]: lines.map((l) => `${l.itemCode} x ${l.qty}${l.override ? ` @ ${money(l.price)}` : ''}`).join('\n'),
+    [key('Products')]: lines
+      .map((l) => `${l.itemCode} x ${l.qty}${l.override ? ` @ ${money(l.price)}` : ''}`)
+      .join('\n'),
     [key('Credit limit')]: money(creditLimit),
     [key('Open balance')]: money(Math.floor(rand() * creditLimit * 0.6)),
     [key('Expected close')]: SEED_EPOCH + Math.floor(rand() * 60 - 20) * DAY,
@@ -193,7 +228,8 @@ function boxFields(p: PipelineRec, rand: Rand, o: BoxPlan): Record<string, unkno
     [key('Segment')]: [option('Segment', pick(rand, ['Wholesale', 'Retail', 'Government', 'Key account']))],
   };
   if (linked && o.org.sageNo) f[key('Sage customer no')] = o.org.sageNo;
-  if (late && !o.scenario?.missingPo) f[key('PO reference')] = `PO-${String(40000 + o.index * 37).padStart(6, '0')}`;
+  if (late && !o.scenario?.missingPo)
+    f[key('PO reference')] = `PO-${String(40000 + o.index * 37).padStart(6, '0')}`;
   if (won && rand() < 0.8) {
     f[key('Sage sales order no')] = String(100 + o.index).padStart(7, '0');
     f[key('Order status')] = option(
@@ -207,6 +243,13 @@ function boxFields(p: PipelineRec, rand: Rand, o: BoxPlan): Record<string, unkno
   return f;
 }
 
+const SCENARIO_NAMES = new Set(DEMO_SCENARIOS.map((x) => x.name));
+/** Tests and the guided demo find scenario deals by name, so no generated deal may carry one. */
+const generatedName = (org: string, theme: string): string => {
+  const name = `${org} – ${theme}`;
+  return SCENARIO_NAMES.has(name) ? `${name} (earlier)` : name;
+};
+
 function makeBoxes(ctx: Ctx, rand: Rand, o: { p: PipelineRec; orgs: SeededOrg[]; users: UserRec[] }): void {
   let index = 0;
   const aligned = o.orgs.filter((x) => x.aligned);
@@ -217,7 +260,11 @@ function makeBoxes(ctx: Ctx, rand: Rand, o: { p: PipelineRec; orgs: SeededOrg[];
     const pool = s >= DEMO_STAGES.indexOf('Proposal') ? aligned : o.orgs;
     for (let i = 0; i < count; i++, index++) {
       const scenario = stage === 'Negotiation' ? DEMO_SCENARIOS[i] : undefined;
-      const so = (scenario ? aligned.find((x) => x.org.name === scenario.organization) : pool[(index * 13) % pool.length]) as SeededOrg;
+      const so = (
+        scenario
+          ? aligned.find((x) => x.org.name === scenario.organization)
+          : pool[(index * 13) % pool.length]
+      ) as SeededOrg;
       const user = o.users[index % o.users.length] as UserRec;
       const ts = SEED_EPOCH - ((200 - index) * DAY) / 3;
       const moved = ts + DAY;
@@ -225,7 +272,7 @@ function makeBoxes(ctx: Ctx, rand: Rand, o: { p: PipelineRec; orgs: SeededOrg[];
         key: ctx.store.newKey('boxes'),
         pipelineKey: o.p.key,
         stageKey,
-        name: scenario?.name ?? `${so.org.name} – ${pick(rand, DEAL_THEMES)}`,
+        name: scenario?.name ?? generatedName(so.org.name ?? '', pick(rand, DEAL_THEMES)),
         notes: '',
         creatorKey: user.key,
         creationTimestamp: ts,
