@@ -1,5 +1,8 @@
 // A real SMTP conversation with the sink over loopback (port 0), then its page and JSON list.
+import { mkdtempSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type MailSink, type MailSinkOptions, startMailSink } from './index';
 
@@ -87,5 +90,14 @@ describe('mail sink', () => {
     await converse(s.smtpPort, ['HELO x', 'MAIL FROM:<a@example.com>', 'RCPT TO:<b@example.com>', 'DATA', 'Subject: later\r\n\r\nhi\r\n.']);
     expect((await waiting).text).toBe('hi');
     await expect(s.waitFor((m) => m.subject === 'never', 50)).rejects.toThrow(/no matching mail arrived/);
+  });
+
+  it('keeps received mail across restarts when given a data file', async () => {
+    const dataFile = join(mkdtempSync(join(tmpdir(), 'mail-sink-')), 'mail.json');
+    const first = await startMailSink({ smtpPort: 0, httpPort: 0, dataFile });
+    await converse(first.smtpPort, ['HELO x', 'MAIL FROM:<a@example.com>', 'RCPT TO:<b@example.com>', 'DATA', 'Subject: kept\r\n\r\nstill here\r\n.']);
+    await first.close();
+    const second = await sink({ dataFile });
+    expect(second.messages().map((m) => [m.id, m.subject, m.text])).toEqual([[1, 'kept', 'still here']]);
   });
 });
