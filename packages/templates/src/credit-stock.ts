@@ -2,6 +2,7 @@
 // the availability per warehouse of the deal's items, written to the box. A flow has one trigger, so there
 // are two templates around one set of steps: when a deal enters Proposal, and every weekday morning for the
 // deals sitting in Proposal. A customer newly seen on credit hold gets a task for the deal's owners.
+import { DEMO_PIPELINE } from './demo-pipeline';
 import { call, GraphBuilder, mapConfig, money, present, skipped } from './graph-parts';
 import type { FlowTemplate } from './template';
 
@@ -54,7 +55,13 @@ function checkDeal(g: GraphBuilder, box: string, from: { node: string; port: str
 }
 
 const onProposal = new GraphBuilder()
-  .add('moved', 'trigger', 'Deal moved to a stage', { type: 'webhook', connector: 'streak@1', event: 'boxEvent', params: { event: 'BOX_CHANGE_STAGE' } })
+  .add('moved', 'trigger', `Deal moved to ${STAGE}`, {
+    type: 'webhook',
+    connector: 'streak@1',
+    event: 'boxEvent',
+    params: { event: 'BOX_CHANGE_STAGE', pipelineKey: DEMO_PIPELINE.key },
+    filter: `trigger.stageKey == ${JSON.stringify(DEMO_PIPELINE.stages[STAGE])}`,
+  })
   // Webhook payloads carry the stage key only; the box read gives its name and field values by name.
   .add('box', 'lookup', 'Read the box', call('streak@1', 'getBox', [{ target: 'boxKey', source: 'trigger.key', required: true }]))
   .add('inProposal', 'condition', `Entered ${STAGE}?`, { expression: `steps.box.stageName == "${STAGE}"` })
