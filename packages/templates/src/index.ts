@@ -1,6 +1,8 @@
 // The lead-to-cash templates: offered by "New flow → from template" and installed in the demo workspace.
 import { closedWonSalesOrder } from './closed-won';
 import { creditStockDaily, creditStockOnProposal } from './credit-stock';
+import { customer360SageToStreak, customer360StreakToSage } from './customer-360';
+import { customer360BulkSync } from './customer-360-bulk';
 import { invoicedToStreak, orderStatusToStreak } from './order-status';
 import { paymentsToStreak } from './payments';
 import type { FlowTemplate } from './template';
@@ -14,4 +16,7 @@ export const TEMPLATES: readonly FlowTemplate[] = [
   paymentsToStreak,
   creditStockOnProposal,
   creditStockDaily,
+  customer360SageToStreak,
+  customer360StreakToSage,
+  customer360BulkSync,
 ];
