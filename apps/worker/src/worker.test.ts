@@ -16,7 +16,8 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-const base = () => ({ DATABASE_URL: tdb.url, CONDUIT_SECRET_KEYS: generateSecretKey() });
+// Port 0: a test never takes the worker's default metrics port (9464) from a running local stack.
+const base = () => ({ DATABASE_URL: tdb.url, CONDUIT_SECRET_KEYS: generateSecretKey(), WORKER_METRICS_PORT: '0' });
 
 describe('worker process', () => {
   it('serves one task queue per configured environment and drains on shutdown', async () => {
@@ -24,7 +25,16 @@ describe('worker process', () => {
     expect(running.taskQueues).toEqual(['conduit-dev', 'conduit-qa']);
     const result = await env.client.workflow.execute('healthCheck', { taskQueue: 'conduit-qa', workflowId: 'wk-health', args: ['qa'] });
     expect(result).toBe('workflow ok; activity ok on test-worker: qa');
+    // Metrics: loopback without a token, the shared registry plus the dead-letter backlog read from the database.
+    expect(running.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/metrics$/);
+    const metrics = await fetch(running.metricsUrl!);
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    expect(text).toContain('# TYPE conduit_runs_completed_total counter');
+    expect(text).toContain('# TYPE conduit_dead_letters_open gauge');
+    expect(text).toContain('process_cpu_seconds_total');
     await running.shutdown();
+    await expect(fetch(running.metricsUrl!)).rejects.toThrow();
   });
 
   it('rejects bad configuration with a sentence naming the variable', () => {

@@ -1,11 +1,14 @@
 import { hostname } from 'node:os';
 import { checkDatabase, createDb, createSecretBox } from '@conduit/db';
-import { createConnectorRegistry, createWorkers } from '@conduit/engine';
+import { createConnectorRegistry, createWorkers, temporalConnectionOptions } from '@conduit/engine';
 import { NativeConnection } from '@temporalio/worker';
 import type { WorkerEnv } from './env';
+import { startWorkerMetrics } from './observability';
 
 export interface RunningWorker {
   taskQueues: string[];
+  /** GET /metrics of this worker, when it serves one. */
+  metricsUrl?: string;
   /** Resolves when every worker has drained and stopped. */
   done: Promise<void>;
   shutdown(): Promise<void>;
@@ -16,7 +19,7 @@ export async function startWorker(env: WorkerEnv, connection?: NativeConnection)
   await checkDatabase(env.DATABASE_URL);
   const conn =
     connection ??
-    (await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS }).catch((cause: unknown) => {
+    (await NativeConnection.connect(temporalConnectionOptions(env)).catch((cause: unknown) => {
       throw new Error(`Cannot reach Temporal at ${env.TEMPORAL_ADDRESS}; start it (conduit start) or set TEMPORAL_ADDRESS.`, { cause });
     }));
   const db = createDb({ databaseUrl: env.DATABASE_URL, maxConnections: 10 });
@@ -34,13 +37,16 @@ export async function startWorker(env: WorkerEnv, connection?: NativeConnection)
       ...(env.CONDUIT_DESIGNER_URL ? { designerUrl: env.CONDUIT_DESIGNER_URL } : {}),
     },
   });
+  const metrics = await startWorkerMetrics(env, db);
   const done = Promise.all(workers.map((w) => w.run())).then(async () => {
+    await metrics?.close();
     await close();
     await db.$disconnect();
     if (!connection) await conn.close();
   });
   return {
     taskQueues,
+    ...(metrics ? { metricsUrl: metrics.url } : {}),
     done,
     async shutdown() {
       for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();

@@ -3,4 +3,5 @@ export { createActivities, parseSmtpUrl, type Activities, type ActivityDeps, typ
 export { createWorkers, productionBundle, workflowsPath } from './worker';
 export { createConnectorRegistry, CONNECTORS } from './registry';
 export { temporalEnvShape, temporalEnvProblem, temporalConnectionOptions, type TemporalEnv, type TemporalConnectionOptions } from './temporal-connection';
+export { temporalEnvShape, temporalEnvProblem, temporalConnectionOptions, type TemporalEnv, type TemporalConnectionOptions } from './temporal-connection';
 export type { RunOutcome, RunProgress } from './workflows/flow-run';

@@ -2,6 +2,7 @@
 // workflow bundle (built once) and one set of activities (one connection pool per stored connection).
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, type BundleOptions, type NativeConnection, Worker } from '@temporalio/worker';
+import { workerTelemetry, workflowInterceptorModules } from '@conduit/telemetry/temporal';
 import { createActivities, type ActivityDeps } from './activities';
 
 type WebpackConfig = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
@@ -33,7 +34,7 @@ let bundle: ReturnType<typeof bundleWorkflowCode> | undefined;
 
 /** The workflow bundle, built once per process. */
 export function productionBundle(): ReturnType<typeof bundleWorkflowCode> {
-  bundle ??= bundleWorkflowCode({ workflowsPath, preloadModules: PRELOADED_MODULES, webpackConfigHook: runtimeEntries });
+  bundle ??= bundleWorkflowCode({ workflowInterceptorModules: workflowInterceptorModules(), workflowsPath, preloadModules: PRELOADED_MODULES, webpackConfigHook: runtimeEntries });
   return bundle;
 }
 
@@ -48,6 +49,8 @@ export async function createWorkers(options: { connection: NativeConnection; nam
         taskQueue,
         workflowBundle,
         activities,
+        // Run ids in activity logs always; spans per activity and workflow while tracing is on.
+        ...workerTelemetry(),
         // Many short runs: plenty of workflow tasks and local activities in flight, and a bounded cache
         // of sticky workflows per queue (each cached run holds its state in memory).
         maxConcurrentWorkflowTaskExecutions: 100,

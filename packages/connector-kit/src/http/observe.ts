@@ -20,10 +20,10 @@ export function publishRateLimiterWait(event: RateLimiterWait): void {
   if (waits.hasSubscribers) waits.publish(event);
 }
 
-const tracer = trace.getTracer('@conduit/connector-kit');
-
 export function startHttpSpan(attempt: { connector: string; method: string; url: URL; shownPath: string; what: string; attempt: number }): Span {
-  const span = tracer.startSpan(attempt.what, { kind: SpanKind.CLIENT });
+  // Looked up per call, not once at import: a tracer taken before the app registers its provider stays a
+  // no-op when the ESM and CommonJS builds of the API are both loaded (the SDK requires the CommonJS one).
+  const span = trace.getTracer('@conduit/connector-kit').startSpan(attempt.what, { kind: SpanKind.CLIENT });
   if (span.isRecording()) {
     span.setAttributes({
       'http.request.method': attempt.method,

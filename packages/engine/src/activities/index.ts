@@ -6,6 +6,7 @@ import type { ConnectorStepRequest, RunRecord } from '../types';
 import { approvalActivities } from './approvals';
 import { type ChangeFeedPollRequest, pollChangeFeed } from './change-feed';
 import { ConnectionCache } from './connections';
+import { log } from '@conduit/telemetry';
 import { toActivityFailure } from './failures';
 import { mailActivities, type MailDeps } from './mail';
 import { recordedWrites } from './links';
@@ -38,6 +39,8 @@ export function createActivities(deps: ActivityDeps) {
         // Writes of records go to the link table (echo suppression, pairing) before the step counts as done.
         return await writes(req, connector, version, (options) => connection.runAction(req.action, req.input, options));
       } catch (error) {
+        // Connector errors are already redacted; the log context adds the run's ids.
+        log.warn('step failed', { nodeId: req.nodeId, connector: req.connector, action: req.action, error: error instanceof Error ? error.message : String(error) });
         throw toActivityFailure(error);
       }
     },

@@ -14,4 +14,5 @@ export type { EnvironmentVariables, RunScope } from '../scope';
 export { decideApproval, cancelRun, runAgain, replayDeadLetters, RunActionError, type ActionDeps } from './actions';
 export { changeFeedRequest, hasChangeFeedTrigger, upsertChangeFeedSchedule, removeChangeFeedSchedule, scheduleIdFor, CHANGE_FEED_WORKFLOW } from './schedules';
 export { startTestRun, testRunProgress, testWorkflowId } from './test-runs';
+export { temporalEnvShape, temporalEnvProblem, temporalConnectionOptions, type TemporalEnv } from '../temporal-connection';
 export type { RunProgress } from '../workflows/flow-run';

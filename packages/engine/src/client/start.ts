@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@conduit/db';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { currentTraceId, log, runsStarted } from '@conduit/telemetry';
 import type { DeployedFlow } from './deployments';
 import { FLOW_RUN_WORKFLOW, workflowIdFor, type FlowRunInput, type FlowRunTrigger } from './flow-input';
 import type { EnvironmentVariables } from '../scope';
@@ -49,6 +50,8 @@ export function queuedRunRow(env: StartEnvironment, r: RecordedRun) {
     triggerKind: r.trigger.kind,
     status: 'queued' as const,
     searchKeys: searchKeysOf(r.trigger.payload),
+    // The caller's trace (the webhook ingress span) is the run's trace; null while tracing is off.
+    traceId: currentTraceId() ?? null,
   };
 }
 
@@ -73,6 +76,12 @@ export async function startWorkflows(temporal: () => Promise<Client>, env: Start
       return client.workflow.start(FLOW_RUN_WORKFLOW, { taskQueue: env.taskQueue, workflowId: r.workflowId, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
     }),
   );
+  for (const [i, r] of results.entries()) {
+    const run = runs[i];
+    if (r.status !== 'fulfilled' || !run) continue;
+    runsStarted.inc({ environment: env.key, flow_id: run.flow.flowId, trigger: run.trigger.kind });
+    log.info('run started', { runId: run.runId, workflowId: run.workflowId, flowId: run.flow.flowId, environment: env.key, trigger: run.trigger.kind });
+  }
   const errors = results.flatMap((r) => (r.status === 'rejected' && !(r.reason instanceof WorkflowExecutionAlreadyStartedError) ? [String(r.reason instanceof Error ? r.reason.message : r.reason)] : []));
   return { started: results.filter((r) => r.status === 'fulfilled').length, failed: errors.length, errors };
 }
