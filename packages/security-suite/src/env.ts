@@ -22,3 +22,6 @@ export const suite = {
   fuzzBudgetMs: (parsed.CONDUIT_SECURITY_FUZZ_SECONDS ?? (full ? 60 : 15)) * 1000,
   seed: parsed.CONDUIT_SECURITY_SEED,
 };
+
+/** The environment the suite's own stack inherits (PATH, the test database's address, and so on). */
+export const inheritedEnv: NodeJS.ProcessEnv = process.env;
