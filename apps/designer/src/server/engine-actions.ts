@@ -1,24 +1,18 @@
 // The one place the designer asks the engine to act on runs, approvals, dead letters and deployments.
 // Run actions check that the run is in the caller's workspace and in a state that allows the action,
-// then go through @conduit/engine/client (which records runs and talks to Temporal). Deployments are
-// database rows plus the Streak webhooks they register.
+// then go through @conduit/engine/client (which records runs and talks to Temporal). Deploying is the
+// engine's too (deployVersion, undeploy): the demo installer takes the same path.
 import {
   cancelRun as engineCancel,
-  forgetDeployments,
-  changeFeedRequest,
-  hasChangeFeedTrigger,
-  upsertChangeFeedSchedule,
-  removeChangeFeedSchedule,
-  type EnvironmentVariables,
   decideApproval as engineDecide,
   replayDeadLetters as engineReplay,
   runAgain,
   RunActionError,
   type ActionDeps,
 } from '@conduit/engine/client';
-import type { Db, RunStatus, SecretBox } from '@conduit/db';
-import type { Client } from '@temporalio/client';
-import { registerStreakWebhooks, removeStreakWebhooks, streakWebhookTriggers } from './connections';
+import type { Db, RunStatus } from '@conduit/db';
+
+export { deployVersion, undeploy, type DeployContext } from '@conduit/engine/client';
 
 export type ActionErrorCode =
   'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST' | 'PRECONDITION_FAILED' | 'SERVICE_UNAVAILABLE';
@@ -211,156 +205,4 @@ export async function discardDeadLetters(db: Db, opts: { ids: string[]; workspac
     if (count !== opts.ids.length) throw new ActionError('CONFLICT', STALE);
     return { discarded: count };
   });
-}
-
-export interface DeployContext {
-  db: Db;
-  secrets: SecretBox;
-  workspaceId: string;
-  userId: string;
-  /** The designer's public base URL; Streak posts events to it. */
-  publicUrl: string;
-  /** Temporal, for change-feed schedules; deployments of webhook-triggered flows do not need it. */
-  temporal?: () => Promise<Client>;
-}
-
-/** Creates or replaces the Temporal Schedule that polls a change-feed trigger, before the deployment is written. */
-async function scheduleChangeFeed(c: DeployContext, environment: { id: string; key: string; name: string; taskQueue: string; variables: unknown }, version: { id: string; flowId: string; graph: unknown; plan: unknown }) {
-  const feed = changeFeedRequest({ environment: { id: environment.id, key: environment.key, taskQueue: environment.taskQueue, variables: (environment.variables ?? {}) as EnvironmentVariables }, flowId: version.flowId, versionId: version.id, graph: version.graph, plan: version.plan });
-  if (!feed) return;
-  if (!c.temporal) throw new ActionError('SERVICE_UNAVAILABLE', 'This flow polls a change feed, which needs the engine; start it and deploy again.');
-  try {
-    await upsertChangeFeedSchedule(await c.temporal(), feed);
-  } catch (err) {
-    throw new ActionError('SERVICE_UNAVAILABLE', `The engine did not take the change-feed schedule for ${environment.name} (${(err as Error).message}); deploy again once it is reachable.`);
-  }
-}
-
-async function streakConnectionOf(db: Db, environmentId: string) {
-  return db.connection.findFirst({ where: { environmentId, kind: 'streak' }, orderBy: { createdAt: 'asc' } });
-}
-
-/**
- * Makes a version the active one of its flow in an environment. New Streak webhooks are registered
- * before anything is written (a refusal leaves the old deployment untouched); the old deployment's
- * webhooks are removed afterwards. Returns warnings a person should see (e.g. a webhook left behind).
- */
-export async function deployVersion(
-  c: DeployContext,
-  opts: { environmentId: string; flowVersionId: string },
-) {
-  const environment = await c.db.environment.findFirst({
-    where: { id: opts.environmentId, workspaceId: c.workspaceId },
-  });
-  if (!environment) throw new ActionError('NOT_FOUND', 'That environment does not exist.');
-  const version = await c.db.flowVersion.findFirst({
-    where: { id: opts.flowVersionId, flow: { workspaceId: c.workspaceId } },
-  });
-  if (!version) throw new ActionError('NOT_FOUND', 'That flow version does not exist.');
-  let webhookKeys: string[] = [];
-  if (streakWebhookTriggers(version.graph).length > 0) {
-    const row = await streakConnectionOf(c.db, environment.id);
-    if (!row)
-      throw new ActionError(
-        'PRECONDITION_FAILED',
-        `This flow starts on Streak events: add a Streak connection to ${environment.name} first, then deploy.`,
-      );
-    const target = {
-      targetUrl: `${c.publicUrl.replace(/\/$/, '')}/api/hooks/streak/${environment.key}/${environment.webhookEndpointId}`,
-      token: c.secrets.decrypt(environment.webhookSecretEnc),
-    };
-    try {
-      webhookKeys = await registerStreakWebhooks({ row, secrets: c.secrets, graph: version.graph, target });
-    } catch (err) {
-      throw new ActionError(
-        'PRECONDITION_FAILED',
-        `Streak refused the webhook for ${environment.name}: ${(err as Error).message}. Test the Streak connection, then deploy again.`,
-      );
-    }
-  }
-  await scheduleChangeFeed(c, environment, version);
-  const { previous, deployment } = await c.db.$transaction(async (tx) => {
-    const previous = await tx.deployment.findFirst({
-      where: { environmentId: environment.id, flowId: version.flowId, active: true },
-      include: { flowVersion: true },
-    });
-    if (previous)
-      await tx.deployment.update({
-        where: { id: previous.id },
-        data: { active: false, undeployedAt: new Date() },
-      });
-    const deployment = await tx.deployment.create({
-      data: {
-        environmentId: environment.id,
-        flowId: version.flowId,
-        flowVersionId: version.id,
-        webhookKeys,
-        deployedById: c.userId,
-      },
-    });
-    return { previous, deployment };
-  });
-  // The webhook ingress caches which versions are live; make it look again now.
-  forgetDeployments(environment.id);
-  const warnings = previous
-    ? await removeWebhooksOf(c, {
-        environmentId: environment.id,
-        graph: previous.flowVersion.graph,
-        keys: previous.webhookKeys,
-      })
-    : [];
-  return { environment, version, previous, deployment, warnings };
-}
-
-/** Stops a flow in an environment: the active deployment is closed and its webhooks removed. */
-export async function undeploy(c: DeployContext, opts: { environmentId: string; flowId: string }) {
-  const active = await c.db.deployment.findFirst({
-    where: {
-      environmentId: opts.environmentId,
-      flowId: opts.flowId,
-      active: true,
-      environment: { workspaceId: c.workspaceId },
-    },
-    include: { flowVersion: true },
-  });
-  if (!active) throw new ActionError('CONFLICT', 'This flow is not deployed in that environment.');
-  await c.db.deployment.update({
-    where: { id: active.id },
-    data: { active: false, undeployedAt: new Date() },
-  });
-  forgetDeployments(opts.environmentId);
-  const warnings = await removeWebhooksOf(c, {
-    environmentId: opts.environmentId,
-    graph: active.flowVersion.graph,
-    keys: active.webhookKeys,
-  });
-  if (c.temporal && hasChangeFeedTrigger(active.flowVersion.graph)) {
-    const environment = await c.db.environment.findUniqueOrThrow({ where: { id: opts.environmentId }, select: { key: true } });
-    try {
-      await removeChangeFeedSchedule(await c.temporal(), { environmentKey: environment.key, flowId: opts.flowId });
-    } catch (err) {
-      warnings.push(`The change-feed schedule could not be removed (${(err as Error).message}); it polls until removed, and its runs find no deployment.`);
-    }
-  }
-  return { deployment: active, warnings };
-}
-
-async function removeWebhooksOf(
-  c: DeployContext,
-  opts: { environmentId: string; graph: unknown; keys: string[] },
-): Promise<string[]> {
-  if (opts.keys.length === 0) return [];
-  const row = await streakConnectionOf(c.db, opts.environmentId);
-  if (!row)
-    return [
-      `The Streak connection is gone, so webhooks ${opts.keys.join(', ')} could not be removed; delete them in Streak.`,
-    ];
-  try {
-    await removeStreakWebhooks({ row, secrets: c.secrets, graph: opts.graph, keys: opts.keys });
-    return [];
-  } catch (err) {
-    return [
-      `Streak webhooks ${opts.keys.join(', ')} could not be removed (${(err as Error).message}); delete them in Streak.`,
-    ];
-  }
 }

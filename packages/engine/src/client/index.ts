@@ -14,5 +14,8 @@ export type { EnvironmentVariables, RunScope } from '../scope';
 export { decideApproval, cancelRun, runAgain, replayDeadLetters, RunActionError, type ActionDeps } from './actions';
 export { changeFeedRequest, hasChangeFeedTrigger, upsertChangeFeedSchedule, removeChangeFeedSchedule, scheduleIdFor, CHANGE_FEED_WORKFLOW } from './schedules';
 export { startTestRun, testRunProgress, testWorkflowId } from './test-runs';
+export { saveFlowVersion, deployVersion, undeploy, DeployError, type DeployContext } from './deploy';
+export { registerStreakWebhooks, removeStreakWebhooks, streakWebhookTriggers, type WebhookTarget, type WebhookTriggerNode } from './streak-webhooks';
+export { connectorCatalog } from './catalog';
 export { temporalEnvShape, temporalEnvProblem, temporalConnectionOptions, type TemporalEnv } from '../temporal-connection';
 export type { RunProgress } from '../workflows/flow-run';

@@ -1,5 +1,6 @@
 // The build-side API against a real database: flows, autosave, versions and test runs, with the role
 // checks and the refusals (bad input is rejected with a message and nothing is written).
+import { TEMPLATES } from '@conduit/templates';
 import { generateSecretKey, createSecretBox } from '@conduit/db';
 import { createActivities, createConnectorRegistry, productionBundle } from '@conduit/engine';
 import type { TRPCError } from '@trpc/server';
@@ -39,7 +40,7 @@ describe('flows', () => {
     const builder = t.caller('builder');
     const { id } = await builder.flows.create({ name: 'Closed-Won → Sales Order', template: 'closed-won-sales-order' });
     const flow = await builder.flows.get({ id });
-    expect(flow.draft.nodes.map((n) => n.kind)).toEqual(['trigger', 'map', 'write', 'write']);
+    expect(flow.draft.nodes).toEqual(TEMPLATES.find((x) => x.key === 'closed-won-sales-order')?.graph.nodes);
     const listed = await t.caller('viewer').flows.list({ environmentKey: 'dev' });
     expect(listed.find((f) => f.id === id)).toMatchObject({ deployedVersion: null, lastRun: null, successRate: null });
     const copy = await builder.flows.duplicate({ id });

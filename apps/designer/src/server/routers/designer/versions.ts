@@ -1,6 +1,7 @@
 // Flow versions: "save version" freezes the draft (validated, compiled, hashed) as an immutable
 // version; history lists them; get returns two for the visual and JSON diff.
-import { catalogFromDescriptions, createFlowVersion } from '@conduit/flow';
+import { DeployError, saveFlowVersion } from '@conduit/engine/client';
+import { catalogFromDescriptions } from '@conduit/flow';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { DraftSchema, graphOf } from '../../../components/flow-editor/model/draft';
@@ -8,7 +9,6 @@ import { db } from '../../db';
 import { roleProcedure, ROLES, router } from '../../trpc';
 import { audit } from './audit';
 import { connectorDescriptions } from './catalog/connectors';
-import { asJson } from './json';
 
 async function flowOf(workspaceId: string, flowId: string) {
   const flow = await db().flow.findFirst({ where: { id: flowId, workspaceId }, select: { id: true, archivedAt: true } });
@@ -46,22 +46,13 @@ export const versionsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const flow = await flowOf(ctx.member.workspaceId, input.flowId);
       if (flow.archivedAt) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: 'This flow is archived; restore it from the flow list before saving a version.' });
-      const result = createFlowVersion(graphOf(input.draft), catalogFromDescriptions(connectorDescriptions()));
-      if (!result.ok) {
-        const errors = result.problems.filter((p) => p.severity === 'error');
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `The flow has ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix first (see the problems list): ${errors[0]?.message ?? ''}` });
+      try {
+        const saved = await saveFlowVersion(db(), { flowId: flow.id, graph: graphOf(input.draft), draft: input.draft, message: input.message, catalog: catalogFromDescriptions(connectorDescriptions()), userId: ctx.user.id });
+        if (saved.created) await audit(ctx, { action: 'flow.version.save', targetType: 'flow_version', targetId: saved.id, after: { flowId: flow.id, number: saved.number, message: input.message } });
+        return { number: saved.number, created: saved.created, warnings: saved.warnings };
+      } catch (err) {
+        if (err instanceof DeployError) throw new TRPCError({ code: err.code, message: err.message, cause: err });
+        throw err;
       }
-      const { version } = result;
-      return db().$transaction(async (tx) => {
-        await tx.flow.update({ where: { id: flow.id }, data: { draft: asJson(input.draft) } });
-        const latest = await tx.flowVersion.findFirst({ where: { flowId: flow.id }, orderBy: { number: 'desc' }, select: { number: true, contentHash: true } });
-        if (latest?.contentHash === version.hash) return { number: latest.number, created: false, warnings: result.warnings.length };
-        const row = await tx.flowVersion.create({
-          data: { flowId: flow.id, number: (latest?.number ?? 0) + 1, message: input.message, graph: asJson(version.graph), plan: asJson(version.plan), contentHash: version.hash, createdById: ctx.user.id },
-          select: { id: true, number: true },
-        });
-        await audit(ctx, { action: 'flow.version.save', targetType: 'flow_version', targetId: row.id, after: { flowId: flow.id, number: row.number, message: input.message } });
-        return { number: row.number, created: true, warnings: result.warnings.length };
-      });
     }),
 });

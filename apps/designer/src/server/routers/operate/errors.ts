@@ -1,4 +1,5 @@
 // Turns the coded errors of the layers below (engine actions, deployments) into tRPC errors.
+import { DeployError } from '@conduit/engine/client';
 import { TRPCError } from '@trpc/server';
 import { ActionError } from '../../engine-actions';
 
@@ -6,7 +7,7 @@ export async function act<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof ActionError) throw new TRPCError({ code: err.code, message: err.message, cause: err });
+    if (err instanceof ActionError || err instanceof DeployError) throw new TRPCError({ code: err.code, message: err.message, cause: err });
     throw err;
   }
 }
