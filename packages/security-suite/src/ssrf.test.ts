@@ -94,3 +94,30 @@ describe('SSRF through connection tests and saves', () => {
     expect(await admin().connections.test({ id: created.id })).toMatchObject({ ok: false, reason: 'host_blocked' });
   });
 });
+
+// Found by this suite: alert channels posted with plain fetch, so an admin's webhook or SMTP channel could be
+// aimed at the cloud metadata service. Receivers on the LAN stay allowed (that is where they often live).
+describe('SSRF through alert channels', () => {
+  type Alerts = { alerts: { createChannel(i: unknown): Promise<{ id: string }>; testChannel(i: unknown): Promise<{ ok: boolean; message: string }> } };
+  const alerts = () => (t.caller('admin') as unknown as Alerts).alerts;
+
+  it('never sends a webhook or mail alert to a metadata address, in any spelling', async () => {
+    const channels = [
+      ...['http://169.254.169.254/latest/meta-data/', 'http://[::ffff:a9fe:a9fe]/', 'http://2852039166/', 'http://[fd00:ec2::254]/', 'http://100.100.100.200/'].map((url) => ({ kind: 'webhook', name: `meta ${url}`, config: { url } })),
+      { kind: 'email', name: 'meta mail', config: { host: '169.254.169.254', port: 25, from: 'a@example.com', to: ['b@example.com'] } },
+    ];
+    for (const c of channels) {
+      const { id } = await alerts().createChannel(c);
+      expect(await alerts().testChannel({ id }), c.name).toMatchObject({ ok: false, message: expect.stringMatching(/metadata address/) });
+    }
+  });
+
+  it('refuses non-http URLs and still delivers to a receiver on the LAN', async () => {
+    const file = await alerts().createChannel({ kind: 'webhook', name: 'file', config: { url: 'file:///etc/passwd' } });
+    expect(await alerts().testChannel({ id: file.id })).toMatchObject({ ok: false });
+    const before = hits;
+    const lan = await alerts().createChannel({ kind: 'webhook', name: 'lan', config: { url: `http://127.0.0.1:${trapPort}/hook` } });
+    expect(await alerts().testChannel({ id: lan.id })).toMatchObject({ ok: true });
+    expect(hits).toBe(before + 1);
+  });
+});

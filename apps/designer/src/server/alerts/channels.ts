@@ -1,6 +1,9 @@
 // Delivers one alert to one channel: email over SMTP, a Slack-compatible incoming webhook, or a
 // generic JSON webhook signed with HMAC-SHA256 when a signing secret is set.
 import { createHmac } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { classifyAddress } from '@conduit/connector-kit';
 import type { AlertChannel, SecretBox } from '@conduit/db';
 import { z } from 'zod';
 import { sendMail } from './smtp';
@@ -27,7 +30,20 @@ export interface Alert {
   details: Record<string, unknown>;
 }
 
+/**
+ * Alert receivers may live on the LAN (an internal chat server, a local mail relay), but never at a cloud
+ * metadata address: a request there is how SSRF turns into stolen instance credentials.
+ */
+async function refuseMetadata(host: string): Promise<void> {
+  const bare = host.replace(/^\[|\]$/g, '');
+  const addresses = isIP(bare) ? [bare] : (await lookup(bare, { all: true })).map((a) => a.address);
+  for (const a of addresses) if (classifyAddress(a) === 'metadata') throw new Error(`${host} is a cloud metadata address; alerts are never sent there`);
+}
+
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
+  const target = new URL(url);
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new Error(`${target.protocol} URLs cannot receive alerts; use https://`);
+  await refuseMetadata(target.hostname);
   const res = await fetch(url, {
     method: 'POST',
     body,
@@ -43,6 +59,7 @@ export async function deliver(channel: AlertChannel, secrets: SecretBox, alert: 
   switch (channel.kind) {
     case 'email': {
       const c = channelConfig.email.parse(channel.config);
+      await refuseMetadata(c.host);
       await sendMail(
         { host: c.host, port: c.port, secure: c.secure, username: c.username, password: secret },
         { from: c.from, to: c.to, subject: `[Conduit] ${alert.title}`, text: alert.lines.join('\n') },
