@@ -99,7 +99,7 @@ export const customer360StreakToSage: FlowTemplate = {
             fields: [
               { target: 'arDivisionNo', expression: 'default(env.C360_AR_DIVISION, "01")' },
               { target: 'customerNo', expression: 'sageCustomerNo(trigger.name)' },
-              { target: 'customerName', source: 'trigger.name', required: true },
+              { target: 'customerName', expression: 'trigger.name ?? first(trigger.domains) ?? "(organization without a name)"' },
               { target: 'telephoneNo', expression: 'first(trigger.phoneNumbers)' },
               { target: 'urlAddress', expression: 'first(trigger.domains)' },
               { target: 'externalId', source: 'trigger.key' },

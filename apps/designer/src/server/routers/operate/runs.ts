@@ -1,9 +1,12 @@
 import { createRedactor } from '@conduit/connector-kit';
 import { z } from 'zod';
 import { actorOf, audit } from '../../audit';
+import { traceUrl } from '@conduit/telemetry';
+import { env } from '../../../env';
 import { db } from '../../db';
 import { actionDeps } from '../../engine';
 import { cancelRun, rerunRun, retryRun } from '../../engine-actions';
+import { liveLoops } from '../../run-progress';
 import { roleProcedure, ROLES, router } from '../../trpc';
 import { act, notFound } from './errors';
 import { cursorSchema, encodeCursor, keyLinks, runFilter, runWhere } from './runs-query';
@@ -95,7 +98,20 @@ export const runsRouter = router({
           run.searchKeys,
           run.steps.map((s) => s.output),
         ),
+        traceUrl: traceUrl(env().TRACE_URL_TEMPLATE, run.traceId) ?? null,
       };
+    }),
+
+  /** For-each progress of an active run (done/total and start time per loop), from the workflow itself. */
+  progress: roleProcedure(...ROLES.read)
+    .input(z.object({ id }).strict())
+    .query(async ({ ctx, input }) => {
+      const run = await db().run.findFirst({
+        where: { id: input.id, environment: { workspaceId: ctx.member.workspaceId } },
+        select: { workflowId: true, status: true },
+      });
+      if (!run) notFound('That run');
+      return { loops: run.status === 'running' || run.status === 'waiting' || run.status === 'queued' ? await liveLoops(run.workflowId) : [] };
     }),
 
   retry: runAction('retry', retryRun),

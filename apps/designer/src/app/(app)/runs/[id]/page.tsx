@@ -15,9 +15,14 @@ import { RunGraph } from '../../../../components/operate/run-graph';
 import { StatusBadge } from '../../../../components/operate/status';
 import { Button } from '../../../../components/ui/button';
 import { useTRPC } from '../../../../lib/trpc';
+import { LoopProgress } from './loop-progress';
 import { StepTimeline } from './step-timeline';
 
 const ACTIVE = ['queued', 'running', 'waiting'];
+
+/** Node labels by id from a stored graph (the progress bar names loops as the canvas does). */
+const nodeLabels = (graph: unknown): Record<string, string> =>
+  Object.fromEntries(((graph as { nodes?: Array<{ id: string; label?: string }> }).nodes ?? []).map((n) => [n.id, n.label || n.id]));
 
 export default function RunPage() {
   const { id } = useParams<{ id: string }>();
@@ -59,6 +64,7 @@ export default function RunPage() {
           <span className="flex flex-wrap items-center gap-2">
             <StatusBadge status={r.status} testId="run-status" /> in {r.environment.name} · started{' '}
             {formatTime(r.startedAt)} · {formatDuration(r.durationMs)} · trigger {r.triggerKind}
+            {r.traceId && <TraceLink traceId={r.traceId} href={r.traceUrl} />}
           </span>
         }
         actions={
@@ -123,6 +129,7 @@ export default function RunPage() {
           ))}
         </ul>
       )}
+      <LoopProgress runId={r.id} active={ACTIVE.includes(r.status)} labels={nodeLabels(r.flowVersion.graph)} />
       <Card title="Graph">
         <RunGraph graph={r.flowVersion.graph} statusByNode={statusByNode} />
       </Card>
@@ -154,5 +161,23 @@ export default function RunPage() {
         <StepTimeline steps={r.steps} />
       </Card>
     </div>
+  );
+}
+
+/** The run's OpenTelemetry trace: a link when TRACE_URL_TEMPLATE names a trace UI, else the id to paste into one. */
+function TraceLink({ traceId, href }: { traceId: string; href: string | null }) {
+  return (
+    <span data-testid="run-trace">
+      · trace{' '}
+      {href ? (
+        <a href={href} target="_blank" rel="noreferrer" className="font-mono text-brand-700 hover:underline">
+          {traceId.slice(0, 12)}…
+        </a>
+      ) : (
+        <span className="font-mono" title="Set TRACE_URL_TEMPLATE to link traces to Jaeger, Tempo or another trace UI">
+          {traceId}
+        </span>
+      )}
+    </span>
   );
 }
