@@ -2,6 +2,7 @@
 // the database, rate-limiter waits of its connector calls). A port already taken (a second local stack)
 // leaves this worker without metrics rather than without a worker.
 import type { Db } from '@conduit/db';
+import { openDeadLetters } from '@conduit/engine';
 import { countRateLimiterWaits, log, registerDeadLetterBacklog, startMetricsServer, type MetricsServer } from '@conduit/telemetry';
 import type { WorkerEnv } from './env';
 
@@ -17,13 +18,4 @@ export async function startWorkerMetrics(env: WorkerEnv, db: Db): Promise<Metric
     log.warn('metrics port in use; this worker serves no /metrics (set WORKER_METRICS_PORT)', { port: env.WORKER_METRICS_PORT });
     return undefined;
   }
-}
-
-/** Open dead letters per environment key (zero for environments without any). */
-async function openDeadLetters(db: Db): Promise<Array<{ environment: string; open: number }>> {
-  return db.$queryRaw<Array<{ environment: string; open: number }>>`
-    SELECT e.key AS environment, COALESCE(SUM(x.open), 0)::int AS open
-    FROM environment e
-    LEFT JOIN (SELECT r.environment_id, count(*) AS open FROM dead_letter d JOIN run r ON r.id = d.run_id WHERE d.status = 'open' GROUP BY r.environment_id) x ON x.environment_id = e.id
-    GROUP BY e.key`;
 }

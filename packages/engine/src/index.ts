@@ -2,6 +2,6 @@
 export { createActivities, parseSmtpUrl, type Activities, type ActivityDeps, type MailTransport } from './activities';
 export { createWorkers, productionBundle, workflowsPath } from './worker';
 export { createConnectorRegistry, CONNECTORS } from './registry';
-export { temporalEnvShape, temporalEnvProblem, temporalConnectionOptions, type TemporalEnv, type TemporalConnectionOptions } from './temporal-connection';
+export { openDeadLetters } from './dead-letter-backlog';
 export { temporalEnvShape, temporalEnvProblem, temporalConnectionOptions, type TemporalEnv, type TemporalConnectionOptions } from './temporal-connection';
 export type { RunOutcome, RunProgress } from './workflows/flow-run';

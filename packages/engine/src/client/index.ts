@@ -17,5 +17,6 @@ export { startTestRun, testRunProgress, testWorkflowId } from './test-runs';
 export { saveFlowVersion, deployVersion, undeploy, DeployError, type DeployContext } from './deploy';
 export { registerStreakWebhooks, removeStreakWebhooks, streakWebhookTriggers, type WebhookTarget, type WebhookTriggerNode } from './streak-webhooks';
 export { connectorCatalog } from './catalog';
+export { openDeadLetters } from '../dead-letter-backlog';
 export { temporalEnvShape, temporalEnvProblem, temporalConnectionOptions, type TemporalEnv } from '../temporal-connection';
 export type { RunProgress } from '../workflows/flow-run';
