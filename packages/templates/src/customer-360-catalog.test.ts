@@ -4,11 +4,12 @@ import { catalogFromDescriptions, createFlowVersion } from '@conduit/flow';
 import { createConnectorRegistry } from '@conduit/engine';
 import { describe, expect, it } from 'vitest';
 import { customer360BulkSync } from './customer-360-bulk';
+import { customer360ContactsSageToStreak, customer360ContactsStreakToSage } from './customer-360-contacts';
 import { customer360SageToStreak, customer360StreakToSage } from './customer-360';
 import { TEMPLATES } from './index';
 
 const catalog = catalogFromDescriptions(createConnectorRegistry().describe());
-const mine = [customer360SageToStreak, customer360StreakToSage, customer360BulkSync];
+const mine = [customer360SageToStreak, customer360StreakToSage, customer360BulkSync, customer360ContactsStreakToSage, customer360ContactsSageToStreak];
 
 describe('Customer 360 templates', () => {
   it.each(mine.map((t) => [t.key, t] as const))('%s compiles against the connector catalog without warnings', (_key, template) => {

@@ -10,6 +10,9 @@ export const OWNERS = {
   name: { variable: 'C360_NAME_FROM', default: 'sage' },
   phone: { variable: 'C360_PHONE_FROM', default: 'streak' },
   website: { variable: 'C360_WEBSITE_FROM', default: 'sage' },
+  /** Contacts: the person's name and title, and their e-mail (Streak's identity for a contact). */
+  contactName: { variable: 'C360_CONTACT_NAME_FROM', default: 'streak' },
+  email: { variable: 'C360_EMAIL_FROM', default: 'streak' },
 } as const;
 
 export type OwnedField = keyof typeof OWNERS;

@@ -7,6 +7,7 @@ import { sandboxControl } from '@conduit/streak-sandbox';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { eventually, finish, type HookReceiver, pendingApproval, decide, startHookReceiver } from './closed-won-lab';
 import { customer360BulkSync } from './customer-360-bulk';
+import { customer360ContactsSageToStreak, customer360ContactsStreakToSage } from './customer-360-contacts';
 import { customer360SageToStreak, customer360StreakToSage } from './customer-360';
 import { type DeployedTemplate, Lab } from './test-lab';
 
@@ -17,6 +18,8 @@ let lab: Lab;
 let hooks: HookReceiver;
 let sageToStreak: DeployedTemplate;
 let streakToSage: DeployedTemplate;
+let contactsToSage: DeployedTemplate;
+let contactsToStreak: DeployedTemplate;
 const seen = new Set<string>();
 
 const orgs = async () => (await lab.streak<{ results: Org[] }>('GET', `/v2/teams/${lab.seed.teamKey}/organizations?limit=1000`)).results;
@@ -51,10 +54,16 @@ beforeAll(async () => {
   await lab.h.db.connection.update({ where: { id: streak.id }, data: { config: { ...(streak.config as object), requestsPerSecond: 10 } } });
   sageToStreak = await lab.deploy(customer360SageToStreak);
   streakToSage = await lab.deploy(customer360StreakToSage);
+  contactsToSage = await lab.deploy(customer360ContactsStreakToSage);
+  contactsToStreak = await lab.deploy(customer360ContactsSageToStreak);
   hooks = await startHookReceiver(lab);
   const env = await lab.h.db.environment.findUniqueOrThrow({ where: { id: lab.h.environment.id } });
-  await lab.streak('POST', `/v2/webhooks?teamKey=${lab.seed.teamKey}`, { event: 'ORG_UPDATE', targetUrl: `${hooks.url}/api/hooks/streak/dev/${env.webhookEndpointId}?event=ORG_UPDATE`, token: 'hook-secret' });
-  expect(await poll(sageToStreak)).toEqual([]); // the first poll sets the starting point
+  for (const event of ['ORG_UPDATE', 'CONTACT_UPDATE']) {
+    await lab.streak('POST', `/v2/webhooks?teamKey=${lab.seed.teamKey}`, { event, targetUrl: `${hooks.url}/api/hooks/streak/dev/${env.webhookEndpointId}?event=${event}`, token: 'hook-secret' });
+  }
+  // The first polls set the starting points.
+  expect(await poll(sageToStreak)).toEqual([]);
+  expect(await poll(contactsToStreak)).toEqual([]);
 }, 120_000);
 afterAll(async () => {
   await hooks?.close();
@@ -108,6 +117,33 @@ describe('Customer 360, both ways', () => {
     expect(run.status).toBe('succeeded');
     expect(await customer('01-ZEPHYRWIDGETS')).toMatchObject({ customerName: 'Zephyr Widgets', urlAddress: 'zephyrwidgets.example' });
     expect(await lab.h.db.link.findFirst({ where: { streakKey: created.key } })).toMatchObject({ sageKey: '01-ZEPHYRWIDGETS', lastWrittenSide: 'sage100' });
+  });
+});
+
+describe('Customer 360 for contacts', () => {
+  type Contact = { contactCode: string; contactName: string; contactTitle: string; emailAddress: string; telephoneNo1: string };
+  it('a Streak contact of a matched organization becomes a Sage contact of that customer; its echo is dropped', async () => {
+    const org = (await orgByDomain('acmeindustrial.com'))!;
+    const person = await lab.streak<{ key: string }>('POST', `/v2/teams/${lab.seed.teamKey}/contacts`, { givenName: 'Jane', familyName: 'Doe', emailAddresses: ['jane.doe@acmeindustrial.com'] });
+    await lab.streak('POST', `/v2/contacts/${person.key}`, { title: 'Buyer', phoneNumbers: ['(216) 555-0177'], orgLinks: [{ key: org.key }] });
+    const run = await finish(lab, await nextRun(contactsToSage.flowId));
+    expect(run.status).toBe('succeeded');
+    expect(await lab.history(run.runId)).toMatchObject({ steps: { create: 'succeeded', update: 'skipped' } });
+    const contacts = (await lab.sage<{ items: Contact[] }>('GET', '/customers/01-ACMEIND/contacts')).items;
+    expect(contacts.find((c) => c.contactCode === 'JANEDOE')).toMatchObject({ contactName: 'Jane Doe', contactTitle: 'Buyer', emailAddress: 'jane.doe@acmeindustrial.com', telephoneNo1: '(216) 555-0177' });
+    expect(await lab.h.db.link.findFirst({ where: { entity: 'contact', streakKey: person.key } })).toMatchObject({ sageKey: '01-ACMEIND:JANEDOE' });
+
+    const [echo, ...more] = await poll(contactsToStreak);
+    expect(more).toEqual([]);
+    expect(echo).toMatchObject({ status: 'cancelled', error: expect.stringContaining(`dropped: echo of run ${run.runId}`) });
+  });
+
+  it('a contact changed in Sage reaches Streak with the fields Sage owns (phone owned by Streak stays)', async () => {
+    await lab.later();
+    await lab.sage('PATCH', '/customers/01-ACMEIND/contacts/JANEDOE', { telephoneNo1: '(216) 555-0000', contactTitle: 'Head buyer' });
+    const [run, ...more] = await poll(contactsToStreak);
+    expect(more).toEqual([]);
+    expect(run).toMatchObject({ status: 'succeeded', outputs: { contact: { emailAddresses: ['jane.doe@acmeindustrial.com'], phoneNumbers: ['(216) 555-0177'] } } });
   });
 });
 

@@ -3,6 +3,7 @@ import { closedWonSalesOrder } from './closed-won';
 import { creditStockDaily, creditStockOnProposal } from './credit-stock';
 import { customer360SageToStreak, customer360StreakToSage } from './customer-360';
 import { customer360BulkSync } from './customer-360-bulk';
+import { customer360ContactsSageToStreak, customer360ContactsStreakToSage } from './customer-360-contacts';
 import { invoicedToStreak, orderStatusToStreak } from './order-status';
 import { paymentsToStreak } from './payments';
 import type { FlowTemplate } from './template';
@@ -19,4 +20,6 @@ export const TEMPLATES: readonly FlowTemplate[] = [
   customer360SageToStreak,
   customer360StreakToSage,
   customer360BulkSync,
+  customer360ContactsStreakToSage,
+  customer360ContactsSageToStreak,
 ];
