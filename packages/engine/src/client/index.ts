@@ -20,3 +20,4 @@ export { connectorCatalog } from './catalog';
 export { openDeadLetters } from '../dead-letter-backlog';
 export { temporalEnvShape, temporalEnvProblem, temporalConnectionOptions, type TemporalEnv } from '../temporal-connection';
 export type { RunProgress } from '../workflows/flow-run';
+export { manualFlows, startManualRun, ManualRunError } from './manual-run';
