@@ -24,7 +24,7 @@ const POLICY: Record<string, readonly Role[]> = {
   ...tier(ADMIN, 'connections.create', 'connections.update', 'connections.remove', 'connections.testDraft', 'connections.rotateKeys'),
   'connections.test': BUILD,
   ...tier(BUILD, 'deployments.deploy', 'deployments.undeploy', 'deployments.promote', 'deployments.rollback', 'transfer.exportFlow', 'transfer.importFlow'),
-  ...tier(READ, 'runs.list', 'runs.get', 'deadLetters.list', 'approvals.list', 'approvals.get', 'dashboard.get'),
+  ...tier(READ, 'runs.list', 'runs.get', 'runs.progress', 'deadLetters.list', 'approvals.list', 'approvals.get', 'dashboard.get'),
   ...tier(BUILD, 'runs.retry', 'runs.rerun', 'runs.cancel', 'deadLetters.previewReplay', 'deadLetters.replay', 'deadLetters.discard'),
   'approvals.decide': APPROVE,
   'audit.list': ADMIN,

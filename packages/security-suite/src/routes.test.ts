@@ -5,13 +5,13 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { repoRoot } from '@conduit/db/tools';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setupOperateTest, type OperateTest } from './designer';
 import { leaked } from './leaks';
 
 interface RoutePolicy {
   /** Who may call it. */
-  access: 'anyone' | 'session' | 'webhook token';
+  access: 'anyone' | 'session' | 'webhook token' | 'metrics token';
   /** Where anonymous and wrong-credential calls are shown to be refused (or harmless). */
   provenBy: string;
 }
@@ -21,6 +21,8 @@ const ROUTES: Record<string, RoutePolicy> = {
   'api/auth/[...nextauth]': { access: 'anyone', provenBy: 'stack.test.ts (no session without the right password)' },
   'api/hooks/streak/[env]/[endpoint]': { access: 'webhook token', provenBy: 'ingress.test.ts, ip-allowlist.test.ts, fuzz.test.ts, stack.test.ts' },
   'api/health': { access: 'anyone', provenBy: 'routes.test.ts (reveals no secret), stack.test.ts' },
+  // Prometheus scrapes; a session does not open it, only METRICS_TOKEN (and without one it answers 404).
+  metrics: { access: 'metrics token', provenBy: 'routes.test.ts (none, wrong, session cookie, right token)' },
 };
 
 const appDir = join(repoRoot, 'apps/designer/src/app');
@@ -38,9 +40,11 @@ describe('HTTP routes', () => {
     expect(routeFiles(appDir).sort()).toEqual(Object.keys(ROUTES).sort());
   });
 
-  describe('health, called anonymously', () => {
+  describe('health and metrics, called in process', () => {
     let t: OperateTest;
+    const metricsToken = 'metrics-token-6630-security';
     beforeAll(async () => {
+      vi.stubEnv('METRICS_TOKEN', metricsToken);
       t = await setupOperateTest();
     });
     afterAll(() => t?.close());
@@ -51,7 +55,20 @@ describe('HTTP routes', () => {
       const text = await res.text();
       expect(text).toMatch(/"database":\{"ok":true/);
       const url = new URL(t.tdb.url);
-      expect(leaked(text, { 'database password': decodeURIComponent(url.password) || 'no-password-set', 'database URL': t.tdb.url, 'encryption key': (process.env.CONDUIT_SECRET_KEYS ?? '').split(':')[1] ?? '' })).toEqual([]);
+      expect(leaked(text, { 'metrics token': metricsToken, 'database password': decodeURIComponent(url.password) || 'no-password-set', 'database URL': t.tdb.url, 'encryption key': (process.env.CONDUIT_SECRET_KEYS ?? '').split(':')[1] ?? '' })).toEqual([]);
+    });
+
+    it('serves metrics only to the bearer of METRICS_TOKEN', async () => {
+      const { GET } = await import('@conduit/designer/src/app/metrics/route');
+      const scrape = (headers: Record<string, string>) => GET(new Request('http://127.0.0.1/metrics', { headers }));
+      for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: metricsToken }, { cookie: 'next-auth.session-token=x' }]) {
+        const res = await scrape(headers);
+        expect(res.status).toBe(401);
+        expect(await res.text()).toMatch(/Bearer <METRICS_TOKEN>/);
+      }
+      const ok = await scrape({ authorization: `Bearer ${metricsToken}` });
+      expect(ok.status).toBe(200);
+      expect(leaked(await ok.text(), { 'metrics token': metricsToken, 'database URL': t.tdb.url })).toEqual([]);
     });
   });
 });
