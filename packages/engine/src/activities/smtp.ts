@@ -78,7 +78,8 @@ export async function sendMail(transport: MailTransport, mail: Mail): Promise<vo
     await expect([250], `MAIL FROM:<${transport.from}>`);
     for (const to of mail.to) await expect([250, 251], `RCPT TO:<${to}>`, `RCPT TO:<${to}>`);
     await expect([354], 'DATA');
-    const body = mail.text.replace(/\r?\n/g, '\r\n').replace(/^\./gm, '..');
+    // Every line end becomes CRLF (a lone CR must not hide a line from dot-stuffing), then dots are stuffed.
+    const body = mail.text.replace(/\r\n?|\n/g, '\r\n').replace(/^\./gm, '..');
     const message = [
       `From: Conduit <${transport.from}>`,
       `To: ${mail.to.join(', ')}`,
