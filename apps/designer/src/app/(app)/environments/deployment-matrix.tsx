@@ -7,6 +7,7 @@ import { useCan } from '../../../components/operate/role';
 import { Button } from '../../../components/ui/button';
 import { useTRPC } from '../../../lib/trpc';
 import { PromoteDialog } from './promote-dialog';
+import { RunNow } from './run-now';
 
 interface Env {
   id: string;
@@ -90,6 +91,7 @@ export function DeploymentMatrix({ environments }: { environments: Env[] }) {
                         )}
                         {live && (
                           <>
+                            <RunNow flowId={f.id} environmentId={e.id} environmentKey={e.key} />
                             <Button
                               size="sm"
                               variant="ghost"

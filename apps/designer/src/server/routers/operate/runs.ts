@@ -1,4 +1,6 @@
 import { createRedactor } from '@conduit/connector-kit';
+import { ManualRunError, manualFlows, startManualRun } from '@conduit/engine/client';
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { actorOf, audit } from '../../audit';
 import { traceUrl } from '@conduit/telemetry';
@@ -112,6 +114,31 @@ export const runsRouter = router({
       });
       if (!run) notFound('That run');
       return { loops: run.status === 'running' || run.status === 'waiting' || run.status === 'queued' ? await liveLoops(run.workflowId) : [] };
+    }),
+
+  /** Deployed flows that start by hand, per environment of the workspace (they get a "Run now" button). */
+  manualFlows: roleProcedure(...ROLES.read).query(async ({ ctx }) => {
+    const envs = await db().environment.findMany({ where: { workspaceId: ctx.member.workspaceId }, select: { id: true } });
+    const pairs = await Promise.all(envs.map(async (e) => (await manualFlows(db(), e.id)).map((flowId) => ({ environmentId: e.id, flowId }))));
+    return pairs.flat();
+  }),
+
+  /** Starts a deployed manual-trigger flow (e.g. the Customer 360 bulk sync); the answer names the new run. */
+  startManual: roleProcedure(...ROLES.build)
+    .input(z.object({ environmentId: id, flowId: id }).strict())
+    .mutation(async ({ ctx, input }) => {
+      const env = await db().environment.findFirst({ where: { id: input.environmentId, workspaceId: ctx.member.workspaceId }, select: { isProtected: true } });
+      if (!env) notFound('That environment');
+      if (env.isProtected && ctx.member.role !== 'owner' && ctx.member.role !== 'admin') throw new TRPCError({ code: 'FORBIDDEN', message: 'Only owners and admins start runs by hand in a protected environment.' });
+      let started: { runId: string };
+      try {
+        started = await startManualRun(actionDeps(), { ...input, startedBy: ctx.user.email });
+      } catch (err) {
+        if (err instanceof ManualRunError) throw new TRPCError({ code: err.code, message: err.message, cause: err });
+        throw err;
+      }
+      await audit(db(), actorOf(ctx), { action: 'run.start', targetType: 'run', targetId: started.runId, after: { flowId: input.flowId, environmentId: input.environmentId } });
+      return started;
     }),
 
   retry: runAction('retry', retryRun),
