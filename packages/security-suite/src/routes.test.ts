@@ -61,7 +61,8 @@ describe('HTTP routes', () => {
     it('serves metrics only to the bearer of METRICS_TOKEN', async () => {
       const { GET } = await import('@conduit/designer/src/app/metrics/route');
       const scrape = (headers: Record<string, string>) => GET(new Request('http://127.0.0.1/metrics', { headers }));
-      for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: metricsToken }, { cookie: 'next-auth.session-token=x' }]) {
+      const refused: Array<Record<string, string>> = [{}, { authorization: 'Bearer wrong' }, { authorization: metricsToken }, { cookie: 'next-auth.session-token=x' }];
+      for (const headers of refused) {
         const res = await scrape(headers);
         expect(res.status).toBe(401);
         expect(await res.text()).toMatch(/Bearer <METRICS_TOKEN>/);
