@@ -67,3 +67,17 @@ export function fieldsHash(record: unknown, fields: readonly string[]): string {
   const o = isObj(record) ? (isObj(record.record) && typeof record.table === 'string' ? record.record : record) : {};
   return sha256Hex(canonicalJson(Object.fromEntries(fields.map((f) => [f, o[f] ?? null])))).slice(0, 32);
 }
+
+/**
+ * The record a write will change, when its input names it (updates do; creates and upserts by e-mail or
+ * domain do not): lets an event about another record skip waiting for this write.
+ */
+export function targetIdOf(system: string, recordType: string, input: unknown): string | undefined {
+  if (!isObj(input)) return undefined;
+  if (system === 'streak') return recordType === 'box' ? str(input.boxKey) : str(input.key);
+  if (system !== 'sage100') return undefined;
+  if (recordType === 'salesOrder') return str(input.salesOrderNo);
+  const customer = str(input.customerKey);
+  if (recordType === 'customer') return customer;
+  return recordType === 'contact' && customer && str(input.contactCode) ? `${customer}:${String(input.contactCode)}` : undefined;
+}

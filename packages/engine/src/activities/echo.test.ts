@@ -8,7 +8,8 @@ import { demoSeed } from '@conduit/streak-sandbox';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { authenticateStreakWebhook, ingestStreakWebhook, type IngressDeps } from '../client/ingress';
 import { createHarness, type Harness } from '../test/harness';
-import { isEcho } from './echo';
+import { findEchoes, isEcho } from './echo';
+import { beginWrite, PENDING, recordWrite } from './links';
 import { fieldsHash } from '../echo-refs';
 
 let h: Harness;
@@ -141,6 +142,21 @@ describe('echo suppression', () => {
     await sage('PATCH', `customers/${CUSTOMER}`, { telephoneNo: '(216) 555-0199' });
     expect(await pollA()).toEqual({ started: 1 });
     expect(await h.db.run.count({ where: { flowId: flowA.flowId, status: 'cancelled' } })).toBe(1);
+  });
+});
+
+describe('a change announced before our write is recorded', () => {
+  it('waits for the write in flight on that record, then knows it as ours', async () => {
+    const now = Date.now();
+    const org = { key: 'ORG-IN-FLIGHT', teamKey: 'team', domains: ['inflight.example'], name: 'In flight', lastSavedTimestamp: now };
+    const write = { environmentId: h.environment.id, system: 'streak', pendingId: 'in-flight-1', nodeId: 'org', startedAt: now - 5 };
+    await beginWrite(h.db, { ...write, recordType: 'organization', targetId: org.key });
+    // Streak's webhook is faster than our bookkeeping: the event is checked while the write is in flight.
+    const checking = findEchoes(h.db, h.environment.id, 'streak', [org]);
+    await new Promise((r) => setTimeout(r, 100));
+    await recordWrite(h.db, { ...write, input: { domain: 'inflight.example', name: 'In flight' }, output: org });
+    expect((await checking).get(0)).toMatchObject({ ref: { recordType: 'organization', recordId: org.key } });
+    expect(await h.db.linkWrite.count({ where: { recordType: PENDING } })).toBe(0);
   });
 });
 

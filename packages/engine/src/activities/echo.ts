@@ -39,7 +39,7 @@ export interface Echo {
 }
 
 const IN_FLIGHT_MS = 60_000;
-const WAIT_STEP_MS = 50;
+const WAIT_STEP_MS = 20;
 
 type Row = LedgerRow & { recordType: string; recordId: string };
 const ledgerRows = (db: Pick<Db, 'linkWrite'>, environmentId: string, system: string, refs: RecordRef[]) =>
@@ -48,9 +48,17 @@ const ledgerRows = (db: Pick<Db, 'linkWrite'>, environmentId: string, system: st
     select: { recordType: true, recordId: true, fields: true, fieldsHash: true, version: true, runId: true, startedAt: true },
   });
 
-/** A write still in flight that began before this change was saved may be what announced it. */
+/**
+ * A write still in flight to a record of this type (this very record, when the write named it) that began
+ * before this change was saved may be what announced it.
+ */
 const mayBeOurs = (ref: RecordRef, pending: Row[]) =>
-  pending.some((p) => p.fields.includes(ref.recordType) && (ref.version === undefined || !UTC_VERSIONS.has(ref.system) || p.startedAt.getTime() - SKEW_MS <= ref.version));
+  pending.some(
+    (p) =>
+      p.fields[0] === ref.recordType &&
+      (p.fields[1] === undefined || p.fields[1] === ref.recordId) &&
+      (ref.version === undefined || !UTC_VERSIONS.has(ref.system) || p.startedAt.getTime() - SKEW_MS <= ref.version),
+  );
 
 /**
  * For each event (by index), the echo it is, if any: one query for the whole batch. An undecided event

@@ -5,7 +5,7 @@ import type { ConnectorRegistry } from '@conduit/connector-kit';
 import type { Db } from '@conduit/db';
 import type { ConnectorStepRequest } from '../types';
 import { z } from 'zod';
-import { fieldsHash, type RecordRef, recordRefOf, writtenFields } from '../echo-refs';
+import { fieldsHash, type RecordRef, recordRefOf, targetIdOf, writtenFields } from '../echo-refs';
 
 export interface WriteRecord {
   environmentId: string;
@@ -26,14 +26,16 @@ export interface WriteRecord {
 export const PENDING = '~pending';
 
 /**
- * Marks a write of a record type as in flight before it is sent (its `fields` hold the type). A remote can announce the change (a webhook) before
+ * Marks a write of a record type as in flight before it is sent (its `fields` hold the type, and the record's
+ * id when the input names it). A remote can announce the change (a webhook) before
  * the write's answer is recorded here; the ingress then waits for the marker to clear instead of
  * mistaking our own write for a person's.
  */
-export async function beginWrite(db: Pick<Db, '$executeRaw'>, w: { environmentId: string; system: string; pendingId: string; runId?: string; nodeId: string; startedAt: number; recordType: string }): Promise<void> {
+export async function beginWrite(db: Pick<Db, '$executeRaw'>, w: { environmentId: string; system: string; pendingId: string; runId?: string; nodeId: string; startedAt: number; recordType: string; targetId?: string }): Promise<void> {
+  const marks = w.targetId ? [w.recordType, w.targetId] : [w.recordType];
   await db.$executeRaw`
     INSERT INTO link_write (id, environment_id, system, record_type, record_id, fields, fields_hash, run_id, node_id, started_at, written_at)
-    VALUES (gen_random_uuid(), ${w.environmentId}::uuid, ${w.system}, ${PENDING}, ${w.pendingId}, ARRAY[${w.recordType}]::text[], '', ${w.runId ?? null}::uuid, ${w.nodeId}, ${new Date(w.startedAt)}, now())
+    VALUES (gen_random_uuid(), ${w.environmentId}::uuid, ${w.system}, ${PENDING}, ${w.pendingId}, ${marks}::text[], '', ${w.runId ?? null}::uuid, ${w.nodeId}, ${new Date(w.startedAt)}, now())
     ON CONFLICT (environment_id, system, record_type, record_id) DO UPDATE SET started_at = EXCLUDED.started_at, written_at = EXCLUDED.written_at`;
 }
 
@@ -118,7 +120,8 @@ export function recordedWrites(db: Db, registry: ConnectorRegistry) {
     const recordType = req.idempotencyKey ? writtenType(connector, version, req.action) : undefined;
     if (!req.idempotencyKey || !recordType) return run(req.idempotencyKey ? { idempotencyKey: req.idempotencyKey } : {});
     const write = { environmentId: req.environmentId, nodeId: req.nodeId, system: connector, pendingId: req.idempotencyKey, startedAt: Date.now(), recordType, ...(req.runId ? { runId: req.runId } : {}) };
-    await beginWrite(db, write);
+    const targetId = targetIdOf(connector, recordType, req.input);
+    await beginWrite(db, { ...write, ...(targetId ? { targetId } : {}) });
     let output: unknown;
     try {
       output = await run({ idempotencyKey: req.idempotencyKey });
