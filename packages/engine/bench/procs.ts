@@ -36,11 +36,12 @@ export const ownCpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-/** `temporal server start-dev` with a SQLite file (as devstack runs it) or in memory; resolves once it answers. */
-export async function startDevServer(options: { port: number; memory?: boolean }): Promise<{ address: string; pid: number; stop(): Promise<void> }> {
+/** `temporal server start-dev` with a SQLite file (as devstack runs it) or in memory, plus any extra CLI
+ * arguments (e.g. `--sqlite-pragma synchronous=OFF`); resolves once it answers. */
+export async function startDevServer(options: { port: number; memory?: boolean; extraArgs?: string[] }): Promise<{ address: string; pid: number; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'conduit-bench-temporal-'));
   const db = options.memory ? [] : ['--db-filename', join(dir, 'temporal.db')];
-  const child: ChildProcess = spawn('temporal', ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(options.port), ...db, '--log-level', 'warn'], { stdio: 'ignore' });
+  const child: ChildProcess = spawn('temporal', ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(options.port), ...db, '--log-level', 'warn', ...(options.extraArgs ?? [])], { stdio: 'ignore' });
   const address = `127.0.0.1:${options.port}`;
   if (await Connection.connect({ address, connectTimeout: 500 }).then((c) => (void c.close(), true), () => false)) throw new Error(`something already listens on ${address}; pick another --port`);
   for (let i = 0; ; i++) {

@@ -2,17 +2,19 @@
 // (SQLite file; --memory for in-memory SQLite), a worker process serving two trivial workflows, and runs N
 // of each from this process. Prints CPU ms per workflow for the server, the worker and the starting client,
 // which is the floor under any flow run's CPU cost.
-//   pnpm --filter @conduit/engine exec tsx bench/temporal-floor.ts [--runs=300] [--concurrency=10] [--port=5790] [--memory]
+//   pnpm --filter @conduit/engine exec tsx bench/temporal-floor.ts [--runs=300] [--concurrency=10] [--port=5790] [--memory] [--server-args=--a,b,--c,d]
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { ownCpuMs, pct, startDevServer, startUntil, treeCpuMs } from './procs';
 
-const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const RUNS = Number(arg('runs', '300'));
 const CONCURRENCY = Number(arg('concurrency', '10'));
 const MEMORY = process.argv.includes('--memory');
 
-const server = await startDevServer({ port: Number(arg('port', '5790')), memory: MEMORY });
+// --server-args: extra dev-server arguments, comma-separated (e.g. --sqlite-pragma,synchronous=OFF).
+const SERVER_ARGS = arg('server-args', '').split(',').filter(Boolean);
+const server = await startDevServer({ port: Number(arg('port', '5790')), memory: MEMORY, extraArgs: SERVER_ARGS });
 const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 const worker = await startUntil(tsx, [fileURLToPath(new URL('./floor-worker.ts', import.meta.url))], { FLOOR_TEMPORAL: server.address }, 'floor worker ready');
 try {
@@ -54,7 +56,7 @@ try {
   await scenario('empty', 50); // warm-up: JIT, connection pools, the server's caches
   await scenario('threeLocal', 50);
   const rows = [await scenario('empty', RUNS), await scenario('threeLocal', RUNS)];
-  console.log(`Temporal floor, ${RUNS} workflows per row at concurrency ${CONCURRENCY}, dev server on SQLite ${MEMORY ? 'in memory' : 'file'} (${new Date().toISOString()})`);
+  console.log(`Temporal floor, ${RUNS} workflows per row at concurrency ${CONCURRENCY}, dev server on SQLite ${MEMORY ? 'in memory' : 'file'}${SERVER_ARGS.length ? ` ${SERVER_ARGS.join(' ')}` : ''} (${new Date().toISOString()})`);
   console.table(rows);
   await connection.close();
 } finally {
