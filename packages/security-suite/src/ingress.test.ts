@@ -89,6 +89,18 @@ describe('ingress: size, type and shape', () => {
   });
 });
 
+// Found by this suite's fuzzing: PostgreSQL's jsonb refuses U+0000 and lone surrogates, so a delivery
+// carrying one (as a JSON escape) failed its insert with a 500 and Streak retried it forever.
+describe('ingress: text PostgreSQL cannot store', () => {
+  it('records deliveries with U+0000 and lone surrogates in values and keys, replaced by U+FFFD', async () => {
+    const body = '[{"boxKey":"nul-1","lastUpdatedTimestamp":7,"notes":"a\\u0000b \\ud800 c \\udc00","k\\u0000ey":"v","ok":"\\ud83d\\ude00","lit":"\\\\u0000"}]';
+    const r = await deliver(dev, { body });
+    expect(r, JSON.stringify(r)).toMatchObject({ status: 200, body: { events: 1 } });
+    const row = await t.db.webhookEvent.findFirstOrThrow({ where: { eventKey: { contains: 'nul-1' } } });
+    expect(row.payload).toMatchObject({ notes: 'a\uFFFDb \uFFFD c \uFFFD', 'k\uFFFDey': 'v', ok: '😀', lit: '\\u0000' });
+  });
+});
+
 describe('ingress: replays', () => {
   it('records a delivery once; a replay answers 200 and records nothing new', async () => {
     const body = JSON.stringify([{ boxKey: 'bx-replay', stageKey: '5003', lastUpdatedTimestamp: 42 }]);

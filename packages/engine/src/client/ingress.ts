@@ -11,7 +11,7 @@ import { createConnectorRegistry } from '../registry';
 import { type Echo, echoMessage, findEchoes } from '../activities/echo';
 import { deployedFlows, matchWebhook, type DeployedFlow } from './deployments';
 import { streakEventKey } from './event-key';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth';
+import { MAX_JSON_DEPTH, nestsDeeperThan, parseStorableJson } from './delivery-json';
 import { planRuns, queuedRunRow, startWorkflows, type RecordedRun } from './start';
 import type { EnvironmentVariables } from '../scope';
 
@@ -73,7 +73,7 @@ const DeliverySchema = z.array(z.record(z.string(), z.unknown())).min(1, 'the bo
 export function parseStreakDelivery(text: string): { ok: true; objects: Array<Record<string, unknown>> } | { ok: false; message: string } {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseStorableJson(text);
   } catch (error) {
     return { ok: false, message: `The body is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).` };
   }
