@@ -4,7 +4,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { authenticateStreakWebhook, decideApproval, ingestStreakWebhook, type IngressDeps } from '@conduit/engine/client';
-import type { FinishedRun, Lab } from './test-lab';
+import { closedWonSalesOrder } from './closed-won';
+import { installTemplates, type InstallReport } from './install';
+import { type FinishedRun, Lab } from './test-lab';
 
 export interface HookReceiver {
   /** The public base URL a deployment registers with Streak (`<url>/api/hooks/streak/<env>/<endpoint>`). */
@@ -75,4 +77,51 @@ export async function pendingApproval(lab: Lab, runId: string) {
 export async function decide(lab: Lab, approvalId: string, approved: boolean, comment?: string): Promise<void> {
   const user = await lab.h.db.user.upsert({ where: { email: 'approver@lab.test' }, update: {}, create: { email: 'approver@lab.test', name: 'Abe Approver' } });
   await decideApproval({ db: lab.h.db, temporal: async () => lab.h.temporal.client }, { approvalId, approved, userId: user.id, userEmail: user.email, ...(comment ? { comment } : {}) });
+}
+
+export type Order = { salesOrderNo: string; customerKey: string; orderStatus: string; lines: Array<{ itemCode: string; quantityOrdered: number; unitPrice: number }> };
+
+/** A lab with the templates installed as the demo has them: Closed-Won deployed to dev, its webhook on the sandbox. */
+export class ClosedWonLab {
+  readonly #seen = new Set<string>();
+
+  private constructor(
+    readonly lab: Lab,
+    readonly hooks: HookReceiver,
+    readonly flowId: string,
+    readonly installed: InstallReport,
+  ) {}
+
+  static async start(options: { databaseUrl: string; temporalTestServerPath: string }): Promise<ClosedWonLab> {
+    const lab = await Lab.start(options);
+    const hooks = await startHookReceiver(lab);
+    const installed = await installTemplates(lab.h.db, lab.h.workspaceId, { secrets: lab.h.secrets, publicUrl: hooks.url });
+    const flow = await lab.h.db.flow.findFirstOrThrow({ where: { workspaceId: lab.h.workspaceId, name: closedWonSalesOrder.name } });
+    return new ClosedWonLab(lab, hooks, flow.id, installed);
+  }
+
+  install = () => installTemplates(this.lab.h.db, this.lab.h.workspaceId, { secrets: this.lab.h.secrets, publicUrl: this.hooks.url });
+
+  /** Drags the box to Closed-Won on the board and returns its run once it exists. */
+  async close(boxKey: string): Promise<{ id: string; workflowId: string }> {
+    await this.lab.moveTo(boxKey, 'Closed-Won');
+    return runFor(this.lab, this.flowId, boxKey, this.#seen);
+  }
+
+  /** Sets box fields by name (dropdown values as option keys, as Streak stores them). */
+  setFields(boxKey: string, fields: Record<string, string | null>) {
+    return this.lab.streak('POST', `/v1/boxes/${boxKey}`, { fields: Object.fromEntries(Object.entries(fields).map(([name, v]) => [this.lab.seed.fields[name]!, v])) });
+  }
+
+  /** Orders in Sage that carry the box key (summaries, without lines). */
+  ordersFor(boxKey: string): Promise<Order[]> {
+    return this.lab.sage<{ items: Order[] }>('GET', `/sales-orders?externalId=${encodeURIComponent(boxKey)}`).then((p) => p.items);
+  }
+
+  finish = (run: { id: string; workflowId: string }) => finish(this.lab, run);
+
+  async stop(): Promise<void> {
+    await this.hooks.close();
+    await this.lab.close();
+  }
 }
