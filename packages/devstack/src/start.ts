@@ -2,11 +2,12 @@
 // the stack. Order: config → ports → database (migrate + seed) → Temporal → apps → one "ready" line.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDatabase, createDb, createSecretBox, parseDatabaseUrl } from '@conduit/db';
+import { checkDatabase, createDb, createSecretBox, parseDatabaseUrl, type SecretBox } from '@conduit/db';
 import { adminUrl, DEMO_PASSWORD, DEMO_USERS, migrate, repoRoot, seedDemo } from '@conduit/db/tools';
 import pg from 'pg';
 import { DEMO_GATEWAY_TOKEN } from '@conduit/sage100-gateway';
 import { DEMO_API_KEY } from '@conduit/streak-sandbox';
+import { installTemplates } from '@conduit/templates/install';
 import { type MailSink, startMailSink } from './mail-sink';
 import { readStartEnv } from './env';
 import { ensureDesignerBuild } from './designer-build';
@@ -59,13 +60,14 @@ async function main(): Promise<void> {
     gateway: `http://127.0.0.1:${env.SAGE100_GATEWAY_PORT}`,
     mail: `http://127.0.0.1:${mailPort + 1}`,
   };
+  let demoWorkspaceId: string | undefined;
   if (demo) {
     const db = createDb({ databaseUrl: env.DATABASE_URL, maxConnections: 2 });
-    await seedDemo(db, {
+    ({ workspaceId: demoWorkspaceId } = await seedDemo(db, {
       secrets,
       streak: { baseUrl: `${urls.sandbox}/api`, apiKey: DEMO_API_KEY },
       sage100: { baseUrl: urls.gateway, token: DEMO_GATEWAY_TOKEN, company: 'ABC' },
-    });
+    }));
     await db.$disconnect();
     log('demo workspace seeded');
   }
@@ -156,6 +158,8 @@ async function main(): Promise<void> {
     console.error('\nA part of the stack did not answer within its start-up time; see the lines above.');
     return shutdown(1);
   }
+  // Once the sandbox answers: deploying Closed-Won registers its webhook there.
+  if (demoWorkspaceId) await installDemoFlows({ databaseUrl: env.DATABASE_URL, workspaceId: demoWorkspaceId, secrets, publicUrl: urls.designer });
   printReady({ urls, temporalAddress, demo });
   const crashed = await exit;
   console.error(`\n${crashed.name} exited unexpectedly (code ${crashed.code}); stopping the rest.`);
@@ -189,6 +193,20 @@ async function recreateDatabase(databaseUrl: string): Promise<void> {
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
+  }
+}
+
+/** The lead-to-cash templates as flows of the demo workspace (idempotent). A failure is reported, not fatal. */
+async function installDemoFlows(o: { databaseUrl: string; workspaceId: string; secrets: SecretBox; publicUrl: string }): Promise<void> {
+  const db = createDb({ databaseUrl: o.databaseUrl, maxConnections: 2 });
+  try {
+    const r = await installTemplates(db, o.workspaceId, { secrets: o.secrets, publicUrl: o.publicUrl });
+    log(`demo flows: ${r.created.length} installed from templates${r.deployed.length ? `, ${r.deployed.join(', ')} deployed to dev` : ''}`);
+    for (const w of r.warnings) log(w);
+  } catch (error) {
+    log(`demo flows were not installed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await db.$disconnect();
   }
 }
 
