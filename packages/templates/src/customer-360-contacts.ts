@@ -2,7 +2,7 @@
 // Sage customer its organization matches by name; its Sage contact code comes from the e-mail address, so
 // the same person always lands on the same code. Fields follow the owners in customer-360-settings.
 import type { FlowTemplate } from './template';
-import { owns } from './customer-360-settings';
+import { owns, TEAM } from './customer-360-settings';
 
 /** Contact code from an e-mail: the part before @, letters and digits, upper case, at most 10 (Sage's limit). */
 const codeOf = (email: string) => `left(upper(alphanumeric(first(split(${email}, "@")))), 10)`;
@@ -113,6 +113,7 @@ export const customer360ContactsSageToStreak: FlowTemplate = {
           action: 'upsertContact',
           inputs: {
             fields: [
+              { target: 'teamKey', expression: TEAM },
               { target: 'email', source: 'trigger.record.emailAddress', required: true },
               { target: 'givenName', expression: `first(${words})`, when: owns('sage', 'contactName') },
               { target: 'familyName', expression: `count(${words}) > 1 ? last(${words}) : null`, when: owns('sage', 'contactName') },

@@ -22,6 +22,12 @@ export const ownerOf = (field: OwnedField) => `default(env.${OWNERS[field].varia
 /** Expression: whether that system owns the field. */
 export const owns = (system: 'sage' | 'streak', field: OwnedField) => `${ownerOf(field)} == "${system}"`;
 
+/**
+ * Expression: the Streak team to write to, from C360_STREAK_TEAM. Optional (the API key's first team), but
+ * naming it saves a request per write — a third of a bulk sync's requests at Streak's 10 requests/s.
+ */
+export const TEAM = 'env.C360_STREAK_TEAM';
+
 /** A domain for the Streak organization: the customer's web address, else its e-mail's domain. */
 const domainOf = (customer: string) =>
   `coalesce(replace(replace(replace(lower(${customer}.urlAddress), "https://", ""), "http://", ""), "www.", ""), last(split(lower(${customer}.emailAddress), "@")))`;
@@ -63,6 +69,7 @@ export function sageToStreakNodes(customer: string, at: { x: number; y: number }
       action: 'upsertOrganization',
       inputs: {
         fields: [
+          { target: 'teamKey', expression: TEAM },
           { target: 'domain', source: `steps.${id('plan')}.domain`, required: true },
           { target: 'name', source: `steps.${id('plan')}.name.sage`, when: owns('sage', 'name') },
           { target: 'phoneNumbers', expression: `[steps.${id('plan')}.phone.sage]`, when: `${owns('sage', 'phone')} && steps.${id('plan')}.phone.sage != ""` },

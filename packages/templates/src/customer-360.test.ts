@@ -153,6 +153,8 @@ describe('Customer 360 bulk sync', () => {
     await control.setFaults({ rateLimitPerSecond: 10, burst429: { count: 3, retryAfterSeconds: 1 } });
     const active = (await lab.sage<{ items: Customer[] }>('GET', '/customers?status=A&limit=1000')).items;
     const flow = await lab.deploy(customer360BulkSync);
+    // The environment names its Streak team (C360_STREAK_TEAM), so no write has to look it up.
+    lab.h.environment.variables.C360_STREAK_TEAM = lab.seed.teamKey;
     const started = Date.now();
     const { runId, workflowId } = await lab.h.start(flow, { kind: 'manual', eventKey: 'bulk-1', payload: {} });
     const handle = lab.h.temporal.client.workflow.getHandle(workflowId);
