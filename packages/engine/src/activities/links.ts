@@ -33,7 +33,9 @@ export const PENDING = '~pending';
  */
 export async function beginWrite(db: Pick<Db, '$executeRaw'>, w: { environmentId: string; system: string; pendingId: string; runId?: string; nodeId: string; startedAt: number; recordType: string; targetId?: string }): Promise<void> {
   const marks = w.targetId ? [w.recordType, w.targetId] : [w.recordType];
+  // Markers of writes whose worker died mid-call are ignored after a minute and cleared here after an hour.
   await db.$executeRaw`
+    WITH stale AS (DELETE FROM link_write WHERE environment_id = ${w.environmentId}::uuid AND system = ${w.system} AND record_type = ${PENDING} AND started_at < now() - interval '1 hour')
     INSERT INTO link_write (id, environment_id, system, record_type, record_id, fields, fields_hash, run_id, node_id, started_at, written_at)
     VALUES (gen_random_uuid(), ${w.environmentId}::uuid, ${w.system}, ${PENDING}, ${w.pendingId}, ${marks}::text[], '', ${w.runId ?? null}::uuid, ${w.nodeId}, ${new Date(w.startedAt)}, now())
     ON CONFLICT (environment_id, system, record_type, record_id) DO UPDATE SET started_at = EXCLUDED.started_at, written_at = EXCLUDED.written_at`;
