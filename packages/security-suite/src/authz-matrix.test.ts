@@ -24,8 +24,8 @@ const POLICY: Record<string, readonly Role[]> = {
   ...tier(ADMIN, 'connections.create', 'connections.update', 'connections.remove', 'connections.testDraft', 'connections.rotateKeys'),
   'connections.test': BUILD,
   ...tier(BUILD, 'deployments.deploy', 'deployments.undeploy', 'deployments.promote', 'deployments.rollback', 'transfer.exportFlow', 'transfer.importFlow'),
-  ...tier(READ, 'runs.list', 'runs.get', 'runs.progress', 'deadLetters.list', 'approvals.list', 'approvals.get', 'dashboard.get'),
-  ...tier(BUILD, 'runs.retry', 'runs.rerun', 'runs.cancel', 'deadLetters.previewReplay', 'deadLetters.replay', 'deadLetters.discard'),
+  ...tier(READ, 'runs.list', 'runs.get', 'runs.progress', 'runs.manualFlows', 'deadLetters.list', 'approvals.list', 'approvals.get', 'dashboard.get'),
+  ...tier(BUILD, 'runs.retry', 'runs.rerun', 'runs.cancel', 'runs.startManual', 'deadLetters.previewReplay', 'deadLetters.replay', 'deadLetters.discard'),
   'approvals.decide': APPROVE,
   'audit.list': ADMIN,
   ...tier(ADMIN, 'alerts.channels', 'alerts.createChannel', 'alerts.removeChannel', 'alerts.testChannel', 'alerts.rules', 'alerts.createRule', 'alerts.setRuleEnabled', 'alerts.removeRule', 'alerts.evaluateNow'),
@@ -76,6 +76,25 @@ describe('authorization matrix (tRPC)', () => {
       }
     });
   }
+});
+
+describe('protected environments', () => {
+  it('let only owners and admins deploy, undeploy, roll back, promote into or start runs in prod', async () => {
+    const { seedFlow } = await import('@conduit/designer/src/server/routers/operate/test-support');
+    const { flow, versions } = await seedFlow(t.db, { workspaceId: t.workspaceId, name: 'Protected', graphs: [{}] });
+    const prod = t.env.prod;
+    const cases: Array<[string, unknown]> = [
+      ['deployments.deploy', { environmentId: prod, flowVersionId: versions[0]!.id }],
+      ['deployments.undeploy', { environmentId: prod, flowId: flow.id }],
+      ['deployments.rollback', { environmentId: prod, flowId: flow.id }],
+      ['deployments.promote', { flowId: flow.id, fromEnvironmentId: t.env.qa, toEnvironmentId: prod }],
+      ['runs.startManual', { environmentId: prod, flowId: flow.id }],
+    ];
+    for (const [path, input] of cases) {
+      expect(`${path}: ${await callAs(t.caller('builder'), path, input)}`).toBe(`${path}: FORBIDDEN`);
+      for (const role of ['owner', 'admin'] as const) expect(`${role} ${path}: ${await callAs(t.caller(role), path, input)}`).not.toMatch(/FORBIDDEN|UNAUTHORIZED/);
+    }
+  });
 });
 
 describe('workspace isolation', () => {
