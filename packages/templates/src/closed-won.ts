@@ -3,19 +3,18 @@
 // anomalies (approval when something looks off or the deal is big), create the order once, and write the
 // order number and status back to the box with a comment. Only platform nodes; expressions live in
 // closed-won-mappings.ts.
-import { demoSeed } from '@conduit/streak-sandbox';
 import * as m from './closed-won-mappings';
+import { DEMO_PIPELINE } from './demo-pipeline';
 import { call, GraphBuilder, mapConfig, skipped } from './graph-parts';
 import type { FlowTemplate } from './template';
 
-const seed = demoSeed();
 const WEEK = 7 * 86_400_000;
 
 const g = new GraphBuilder()
   .add('won', 'trigger', 'Deal moved to Closed-Won', {
     type: 'webhook', connector: 'streak@1', event: 'boxEvent',
-    params: { event: 'BOX_CHANGE_STAGE', pipelineKey: seed.pipelineKey },
-    filter: `trigger.stageKey == ${JSON.stringify(seed.stages['Closed-Won'])}`,
+    params: { event: 'BOX_CHANGE_STAGE', pipelineKey: DEMO_PIPELINE.key },
+    filter: `trigger.stageKey == ${JSON.stringify(DEMO_PIPELINE.stages['Closed-Won'])}`,
   })
   .add('box', 'lookup', 'Read the deal', call('streak@1', 'getBox', [{ target: 'boxKey', source: 'trigger.key', required: true }]))
   .add('parties', 'lookup', 'Read its organization and contacts', call('streak@1', 'getParties', [{ target: 'contactKeys', source: 'steps.box.contactKeys' }, { target: 'organizationKeys', source: 'steps.box.organizationKeys' }]))
