@@ -70,6 +70,22 @@ describe('Order status → Streak (SO_SalesOrderHeader change feed)', () => {
   });
 });
 
+describe('Order status → Streak, when the deal is gone', () => {
+  it('an order whose box was deleted in Streak ends in a dead letter that says so, after one attempt', async () => {
+    const box = await lab.streak<{ key: string }>('PUT', `/v1/pipelines/${lab.seed.pipelineKey}/boxes`, { name: 'Deal deleted later' });
+    await lab.streak('DELETE', `/v1/boxes/${box.key}`);
+    await lab.later();
+    await lab.order({ boxKey: box.key });
+    const runs = await lab.poll(openFlow);
+    expect(runs.map((r) => r.status)).toEqual(['dead_lettered']);
+    expect(runs[0]?.error).toMatch(/Streak: .*box.*not found|not found.*box/i);
+    const letter = await lab.h.db.deadLetter.findFirstOrThrow({ where: { runId: runs[0]!.runId } });
+    expect(letter).toMatchObject({ nodeId: 'box' });
+    const step = await lab.h.db.runStep.findFirstOrThrow({ where: { runId: runs[0]!.runId, nodeId: 'box' } });
+    expect(step.attempts).toBe(1);
+  });
+});
+
 describe('Invoice posted → Streak (AR_InvoiceHistoryHeader change feed)', () => {
   it('invoicing the order on the emulator sets Invoiced and the customer balance, and comments with the amount', async () => {
     await lab.later();
