@@ -17,7 +17,10 @@ const databaseUrl = process.env.DATABASE_URL ?? 'postgresql://conduit:conduit@12
 
 const server = await startDevServer({ port: Number(arg('port', '5795')) });
 const secretKey = generateSecretKey();
-const h = await createHarness({ databaseUrl, temporalTestServerPath: '', external: { temporalAddress: server.address, taskQueue: 'conduit-dev' }, secretKey });
+const h = await createHarness({ databaseUrl, temporalTestServerPath: '', external: { temporalAddress: server.address, taskQueue: 'conduit-dev' }, secretKey }).catch(async (e: unknown) => {
+  await server.stop();
+  throw e;
+});
 // --cpu-prof=<dir>: a V8 CPU profile of the worker, written when it stops.
 const profileDir = arg('cpu-prof', '');
 const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
