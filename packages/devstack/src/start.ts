@@ -4,6 +4,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkDatabase, createDb, createSecretBox, parseDatabaseUrl, type SecretBox } from '@conduit/db';
 import { adminUrl, DEMO_PASSWORD, DEMO_USERS, migrate, repoRoot, seedDemo } from '@conduit/db/tools';
+import { Client, Connection } from '@temporalio/client';
 import pg from 'pg';
 import { DEMO_GATEWAY_TOKEN } from '@conduit/sage100-gateway';
 import { DEMO_API_KEY } from '@conduit/streak-sandbox';
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
     return shutdown(1);
   }
   // Once the sandbox answers: deploying Closed-Won registers its webhook there.
-  if (demoWorkspaceId) await installDemoFlows({ databaseUrl: env.DATABASE_URL, workspaceId: demoWorkspaceId, secrets, publicUrl: urls.designer });
+  if (demoWorkspaceId) await installDemoFlows({ databaseUrl: env.DATABASE_URL, workspaceId: demoWorkspaceId, secrets, publicUrl: urls.designer, temporalAddress });
   printReady({ urls, temporalAddress, demo });
   const crashed = await exit;
   console.error(`\n${crashed.name} exited unexpectedly (code ${crashed.code}); stopping the rest.`);
@@ -197,16 +198,20 @@ async function recreateDatabase(databaseUrl: string): Promise<void> {
 }
 
 /** The lead-to-cash templates as flows of the demo workspace (idempotent). A failure is reported, not fatal. */
-async function installDemoFlows(o: { databaseUrl: string; workspaceId: string; secrets: SecretBox; publicUrl: string }): Promise<void> {
+async function installDemoFlows(o: { databaseUrl: string; workspaceId: string; secrets: SecretBox; publicUrl: string; temporalAddress: string }): Promise<void> {
   const db = createDb({ databaseUrl: o.databaseUrl, maxConnections: 2 });
+  // Change-feed templates deploy with a Temporal Schedule; the connection is opened only if one needs it.
+  let connection: Promise<Connection> | undefined;
+  const temporal = async () => new Client({ connection: await (connection ??= Connection.connect({ address: o.temporalAddress })) });
   try {
-    const r = await installTemplates(db, o.workspaceId, { secrets: o.secrets, publicUrl: o.publicUrl });
+    const r = await installTemplates(db, o.workspaceId, { secrets: o.secrets, publicUrl: o.publicUrl, temporal });
     log(`demo flows: ${r.created.length} installed from templates${r.deployed.length ? `, ${r.deployed.join(', ')} deployed to dev` : ''}`);
     for (const w of r.warnings) log(w);
   } catch (error) {
     log(`demo flows were not installed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     await db.$disconnect();
+    await (await connection?.catch(() => undefined))?.close();
   }
 }
 

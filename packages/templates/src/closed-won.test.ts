@@ -5,6 +5,7 @@ import { DEMO_SCENARIOS, sandboxControl } from '@conduit/streak-sandbox';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ClosedWonLab, decide, eventually, type Order, pendingApproval } from './closed-won-lab';
 import { TEMPLATES } from './index';
+import { DEMO_DEPLOYED, installTemplates } from './install';
 import type { Lab } from './test-lab';
 
 let cw: ClosedWonLab;
@@ -164,5 +165,13 @@ describe('Closed-Won → Sales Order', () => {
     await decide(lab, approval.id, true);
     expect((await cw.finish(run)).status).toBe('succeeded');
     expect((await ordersFor(boxKey))[0]?.customerKey).toBe('01-HARBORPOINTEFREIGHT');
+  });
+});
+
+describe('installing the demo set', () => {
+  it('deploys the webhook templates of the demo loop and says which change-feed templates need the engine, deploying nothing twice', async () => {
+    const r = await installTemplates(lab.h.db, lab.h.workspaceId, { secrets: lab.h.secrets, publicUrl: cw.hooks.url });
+    expect(r).toMatchObject({ created: [], deployed: ['credit-stock-on-proposal'] });
+    expect(r.warnings).toEqual(DEMO_DEPLOYED.filter((k) => !['closed-won-sales-order', 'credit-stock-on-proposal'].includes(k)).map((k) => expect.stringMatching(new RegExp(`^${TEMPLATES.find((t) => t.key === k)!.name} was not deployed: This flow polls a change feed, which needs the engine`))));
   });
 });

@@ -1,10 +1,10 @@
 // Installs the lead-to-cash templates into a workspace: each becomes a flow with a saved version, and the
-// chosen ones are deployed (Closed-Won → Sales Order to dev by default), through the engine's save and deploy
+// chosen ones are deployed (the demo's order-to-cash loop to dev by default), through the engine's save and deploy
 // path, the same the designer uses. Idempotent: a flow that exists (perhaps edited since) is left alone, and
 // a flow already live in the environment is not deployed again. Imported as @conduit/templates/install, so the
 // designer's bundle never pulls in the engine.
 import type { Db, SecretBox } from '@conduit/db';
-import { connectorCatalog, type DeployContext, deployVersion, saveFlowVersion } from '@conduit/engine/client';
+import { connectorCatalog, type DeployContext, DeployError, deployVersion, saveFlowVersion } from '@conduit/engine/client';
 import { TEMPLATES } from './index';
 
 /** What the templates read from `env` (see closed-won-mappings.ts); set where an environment has no value yet. */
@@ -20,11 +20,14 @@ export const TEMPLATE_VARIABLES: Record<string, string | number> = {
   anomalyQuantityFactor: 50,
 };
 
+/** What the demo runs in dev (docs/demo.md): the whole order-to-cash loop; the daily sweep and Customer 360 stay installed only. */
+export const DEMO_DEPLOYED = ['closed-won-sales-order', 'order-status-to-streak', 'invoice-posted-to-streak', 'payments-to-streak', 'credit-stock-on-proposal'];
+
 export interface InstallOptions {
   secrets: SecretBox;
   /** The designer's public base URL: deployed Streak webhooks post to it. */
   publicUrl: string;
-  /** Template keys to deploy, and where. */
+  /** Template keys to deploy, and where; default DEMO_DEPLOYED to dev. */
   deploy?: { environmentKey: string; templates: string[] };
   /** Needed only to deploy change-feed templates (their Temporal Schedules). */
   temporal?: DeployContext['temporal'];
@@ -44,7 +47,7 @@ export async function installTemplates(db: Db, workspaceId: string, options: Ins
     const missing = Object.entries(TEMPLATE_VARIABLES).filter(([k]) => current[k] === undefined);
     if (missing.length) await db.environment.update({ where: { id: e.id }, data: { variables: { ...current, ...Object.fromEntries(missing) } as object } });
   }
-  const plan = options.deploy ?? { environmentKey: 'dev', templates: ['closed-won-sales-order'] };
+  const plan = options.deploy ?? { environmentKey: 'dev', templates: DEMO_DEPLOYED };
   const target = environments.find((e) => e.key === plan.environmentKey);
   for (const t of TEMPLATES) {
     let flow = await db.flow.findFirst({ where: { workspaceId, name: t.name, archivedAt: null }, orderBy: { createdAt: 'asc' } });
@@ -57,9 +60,15 @@ export async function installTemplates(db: Db, workspaceId: string, options: Ins
     if (await db.deployment.findFirst({ where: { environmentId: target.id, flowId: flow.id, active: true } })) continue;
     const latest = await db.flowVersion.findFirst({ where: { flowId: flow.id }, orderBy: { number: 'desc' } });
     if (!latest) continue;
-    const deployed = await deployVersion({ db, secrets: options.secrets, workspaceId, publicUrl: options.publicUrl, ...(options.temporal ? { temporal: options.temporal } : {}) }, { environmentId: target.id, flowVersionId: latest.id });
-    report.deployed.push(t.key);
-    report.warnings.push(...deployed.warnings);
+    try {
+      const deployed = await deployVersion({ db, secrets: options.secrets, workspaceId, publicUrl: options.publicUrl, ...(options.temporal ? { temporal: options.temporal } : {}) }, { environmentId: target.id, flowVersionId: latest.id });
+      report.deployed.push(t.key);
+      report.warnings.push(...deployed.warnings);
+    } catch (error) {
+      // One template that cannot go live (no engine for its schedule, Streak refusing a webhook) must not stop the rest.
+      if (!(error instanceof DeployError)) throw error;
+      report.warnings.push(`${t.name} was not deployed: ${error.message}`);
+    }
   }
   return report;
 }
