@@ -122,7 +122,7 @@ try {
   await level(1, CI ? 4 : 20);
   const withMaps = await level(1, CI ? 10 : 100);
   const base = table.find((t) => t.concurrency === 1);
-  const mapping = execFileSync(`${repoRoot}node_modules/.bin/tsx`, ['packages/mapping/bench/mapping.ts'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...(CI ? { MAPPING_BENCH_SECONDS: '1' } : {}) } });
+  const mapping = execFileSync(`${repoRoot}node_modules/.bin/tsx`, ['packages/mapping/bench/mapping.ts'], { cwd: repoRoot, encoding: 'utf8' });
   const sync = await benchCustomerSync({ sandbox: stack.sandbox, gateway: stack.gateway, concurrency: 4, ...(CI ? { limit: 15 } : {}) });
 
   console.log(`\nClosed-Won → Sales Order, whole local stack (${new Date().toISOString()})`);

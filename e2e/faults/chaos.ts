@@ -57,12 +57,16 @@ export async function runChaos(plan: ChaosPlan, deps: ChaosDeps, log: ChaosLog[]
   // Worker kills: random moments between 5% and 95% of the stream; a kill waits for the previous restart.
   const killTimes = Array.from({ length: plan.workerKills }, () => 0.05 + Math.random() * 0.9).sort((a, b) => a - b);
   const kills = (async () => {
+    let upSince = Date.now();
     for (const share of killTimes) {
       await at(share);
+      // A kill that came due during a restart still lets the new worker pick up work first (1-6 s).
+      await sleep(upSince + 1000 + Math.random() * 5000 - Date.now());
       await deps.worker.kill();
       note(`worker SIGKILLed (kill ${deps.worker.starts})`);
       const restarting = Date.now();
       await restart(deps.worker, note);
+      upSince = Date.now();
       note(`worker restarted, ready after ${((Date.now() - restarting) / 1000).toFixed(1)} s`);
     }
   })();
