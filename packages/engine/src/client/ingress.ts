@@ -112,7 +112,7 @@ export async function ingestStreakWebhook(deps: IngressDeps, req: { env: Authent
       })),
     );
     const echo = echoes.get(i);
-    const rows = runs.map((r) => queuedRunRow(req.env, r)).map((r) => ({ id: r.id, flow_id: r.flowId, flow_version_id: r.flowVersionId, workflow_id: r.workflowId, search_keys: r.searchKeys, error: echo ? echoMessage(echo) : null }));
+    const rows = runs.map((r) => queuedRunRow(req.env, r)).map((r) => ({ id: r.id, flow_id: r.flowId, flow_version_id: r.flowVersionId, workflow_id: r.workflowId, search_keys: r.searchKeys, error: echo ? echoMessage(echo) : null, trace_id: r.traceId }));
     // One statement records the event and its queued runs together, or nothing when the event is a duplicate.
     // An echo's runs are recorded finished (cancelled, the reason as their error) so the drop is visible.
     const [row] = await deps.db.$queryRaw<Array<{ fresh: number }>>`
@@ -121,10 +121,10 @@ export async function ingestStreakWebhook(deps: IngressDeps, req: { env: Authent
         VALUES (gen_random_uuid(), ${req.env.id}::uuid, ${e.eventKey}, ${event}, ${JSON.stringify(e.payload)}::jsonb, ${echo ? 0 : runs.length})
         ON CONFLICT (environment_id, event_key) DO NOTHING RETURNING id),
       runs AS (
-        INSERT INTO run (id, environment_id, flow_id, flow_version_id, workflow_id, event_key, trigger_kind, status, search_keys, error, finished_at, duration_ms)
+        INSERT INTO run (id, environment_id, flow_id, flow_version_id, workflow_id, event_key, trigger_kind, status, search_keys, error, finished_at, duration_ms, trace_id)
         SELECT r.id, ${req.env.id}::uuid, r.flow_id, r.flow_version_id, r.workflow_id, ${e.eventKey}, 'webhook', ${echo ? 'cancelled' : 'queued'}::"RunStatus", r.search_keys,
-               r.error, CASE WHEN r.error IS NULL THEN NULL ELSE now() END, CASE WHEN r.error IS NULL THEN NULL ELSE 0 END
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, flow_id uuid, flow_version_id uuid, workflow_id text, search_keys text[], error text)
+               r.error, CASE WHEN r.error IS NULL THEN NULL ELSE now() END, CASE WHEN r.error IS NULL THEN NULL ELSE 0 END, r.trace_id
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, flow_id uuid, flow_version_id uuid, workflow_id text, search_keys text[], error text, trace_id text)
         WHERE EXISTS (SELECT 1 FROM ev) RETURNING id)
       SELECT (SELECT count(*) FROM ev)::int AS fresh, (SELECT count(*) FROM runs)::int AS runs`;
     if (row?.fresh) {
