@@ -20,7 +20,9 @@ async function main(): Promise<void> {
     console.error(`streak-sandbox: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
-  console.log(`streak-sandbox ready on ${sandbox.url} (api key: ${sandbox.apiKey})`);
+  // Only the key's ends: stack logs get collected and shipped, and a key in them is a key leaked (the full
+  // demo key is in the README).
+  console.log(`streak-sandbox ready on ${sandbox.url} (api key ${sandbox.apiKey.slice(0, 9)}…${sandbox.apiKey.slice(-4)})`);
   const stop = (): void => {
     void sandbox.close().then(() => process.exit(0));
   };

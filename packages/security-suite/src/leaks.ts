@@ -18,6 +18,14 @@ export function leaked(text: string, secrets: Record<string, string>): string[] 
   });
 }
 
+/** The lines of `text` that hold a secret, the secret masked, to say where a leak came from. */
+export function leakingLines(text: string, secrets: Record<string, string>): string[] {
+  return text.split('\n').flatMap((line) => {
+    const found = leaked(line, secrets);
+    return found.length ? [`${found.join(', ')}: ${line.slice(0, 200).replace(/[A-Za-z0-9+/_=-]{12,}/g, '…')}`] : [];
+  });
+}
+
 /** Captures everything the process writes to stdout/stderr (console included) until `stop()`. */
 export function captureOutput(): { text: () => string; stop: () => void } {
   const chunks: string[] = [];

@@ -8,7 +8,7 @@ import { DEMO_GATEWAY_TOKEN } from '@conduit/sage100-gateway';
 import { DEMO_API_KEY } from '@conduit/streak-sandbox';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { suite } from './env';
-import { dumpDatabase, leaked } from './leaks';
+import { dumpDatabase, leaked, leakingLines } from './leaks';
 import { DB_PASSWORD, SMTP_PASSWORD, startStack, type RunningStack } from './stack';
 
 let stack: RunningStack;
@@ -121,7 +121,7 @@ describe.skipIf(!suite.full)('whole stack', () => {
       const dump = await dumpDatabase(stack.databaseUrl);
       expect(leaked(dump, secrets)).toEqual([]);
       expect(stack.logs()).toContain('Conduit is ready');
-      expect(leaked(stack.logs(), secrets)).toEqual([]);
+      expect(leaked(stack.logs(), secrets), leakingLines(stack.logs(), secrets).join('\n')).toEqual([]);
     }, 10 * 60_000);
   });
 });
