@@ -74,6 +74,7 @@ try {
     }
   }, 5);
 
+  type Level = Awaited<ReturnType<typeof level>>;
   async function level(concurrency: number, runs: number) {
     const results: Array<{ ingressMs: number; runMs: number }> = [];
     const cpuBefore = cpuByPart(stackProcesses(stack.pid));
@@ -99,6 +100,7 @@ try {
     const parts = Object.fromEntries(Object.entries(cpuAfter).map(([k, v]) => [k, perRun(v - (cpuBefore[k] ?? 0))]));
     return {
       concurrency,
+      runMs: results.map((r) => r.runMs),
       runs: results.length,
       runsPerSec: results.length / seconds,
       p50: pct(results.map((r) => r.runMs), 50),
@@ -117,11 +119,23 @@ try {
   const table = [];
   for (const c of LEVELS) table.push(await level(c, c === 1 ? Math.min(RUNS, 150) : RUNS));
 
-  // Orchestration overhead of pure nodes: the same flow with more map steps, at concurrency 1.
-  await deploy(graph(EXTRA_MAPS));
-  await level(1, CI ? 4 : 20);
-  const withMaps = await level(1, CI ? 10 : 100);
-  const base = table.find((t) => t.concurrency === 1);
+  // Orchestration overhead of pure nodes: the flow with and without extra map steps at concurrency 1, in
+  // alternating rounds so the machine's changing load falls on both alike.
+  const variants = { base: [] as Level[], maps: [] as Level[] };
+  for (let round = 0; round < (CI ? 1 : 4); round++) {
+    for (const [name, extra] of [['base', 0], ['maps', EXTRA_MAPS]] as const) {
+      await deploy(graph(extra));
+      await level(1, 3);
+      variants[name].push(await level(1, CI ? 8 : 25));
+    }
+  }
+  const pooled = (ls: Level[]) => ({
+    p50: pct(ls.flatMap((l) => l.runMs), 50),
+    cpu: ls.reduce((n, l) => n + l.cpuMsPerRun * l.runs, 0) / ls.reduce((n, l) => n + l.runs, 0),
+    part: (k: string) => ls.reduce((n, l) => n + (l.parts[k] ?? 0) * l.runs, 0) / ls.reduce((n, l) => n + l.runs, 0),
+  });
+  const base = pooled(variants.base);
+  const withMaps = pooled(variants.maps);
   const mapping = execFileSync(`${repoRoot}node_modules/.bin/tsx`, ['packages/mapping/bench/mapping.ts'], { cwd: repoRoot, encoding: 'utf8' });
   const sync = await benchCustomerSync({ sandbox: stack.sandbox, gateway: stack.gateway, concurrency: 4, ...(CI ? { limit: 15 } : {}) });
 
@@ -129,9 +143,8 @@ try {
   console.log('concurrency  runs  runs/s  p50 ms  p95 ms  p99 ms  ingress p50 ms  CPU ms/run  worker RSS MB  designer RSS MB');
   for (const t of table) console.log(`${String(t.concurrency).padStart(11)}  ${String(t.runs).padStart(4)}  ${fmt(t.runsPerSec).padStart(6)}  ${fmt(t.p50).padStart(6)}  ${fmt(t.p95).padStart(6)}  ${fmt(t.p99).padStart(6)}  ${fmt(t.ingressP50).padStart(14)}  ${fmt(t.cpuMsPerRun).padStart(10)}  ${fmt(t.workerRssMb).padStart(13)}  ${fmt(t.designerRssMb).padStart(15)}`);
   for (const t of table) console.log(`CPU ms/run by part at concurrency ${t.concurrency}: ${Object.entries(t.parts).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
-  if (base) {
-    console.log(`pure map node overhead: ${fmt((withMaps.p50 - base.p50) / EXTRA_MAPS)} ms per node (p50 ${fmt(withMaps.p50)} ms with ${EXTRA_MAPS} extra maps vs ${fmt(base.p50)} ms); CPU ${fmt((withMaps.cpuMsPerRun - base.cpuMsPerRun) / EXTRA_MAPS)} ms per node (${fmt(withMaps.cpuMsPerRun)} vs ${fmt(base.cpuMsPerRun)} ms/run; worker ${fmt(((withMaps.parts.worker ?? 0) - (base.parts.worker ?? 0)) / EXTRA_MAPS)}, Temporal ${fmt(((withMaps.parts.temporal ?? 0) - (base.parts.temporal ?? 0)) / EXTRA_MAPS)})`);
-  }
+  const perNode = (a: number, b: number) => fmt((a - b) / EXTRA_MAPS);
+  console.log(`pure map node overhead (${variants.base.length} alternating rounds): ${perNode(withMaps.p50, base.p50)} ms per node (p50 ${fmt(withMaps.p50)} ms with ${EXTRA_MAPS} extra maps vs ${fmt(base.p50)} ms); CPU ${perNode(withMaps.cpu, base.cpu)} ms per node (${fmt(withMaps.cpu)} vs ${fmt(base.cpu)} ms/run; worker ${perNode(withMaps.part('worker'), base.part('worker'))}, Temporal ${perNode(withMaps.part('temporal'), base.part('temporal'))})`);
   console.log(`mapping language (packages/mapping/bench): ${mapping.trim().split('\n').slice(-2).join(' | ')}`);
   console.log(`bulk customer sync to Streak at 10 requests/s: ${sync.customers} customers in ${fmt(sync.seconds)} s = ${fmt((sync.customers / sync.seconds) * 60)} customers/min; ${sync.requests} requests (${fmt(sync.requests / sync.customers)} per customer), floor ${fmt(sync.floorSeconds)} s at 10/s (${fmt((sync.seconds / Math.max(sync.floorSeconds, 0.001)) * 100)}% of it), ${sync.rejected429} answered 429`);
   clearInterval(poller);

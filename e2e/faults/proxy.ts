@@ -18,6 +18,8 @@ export interface ChaosProxy {
   url: string;
   faults: ProxyFaults;
   counts: ProxyCounts;
+  /** Requests by method and path shape (keys and numbers replaced), to see what a run costs on the wire. */
+  paths: Map<string, number>;
   /** The next `count` requests get 429 with `Retry-After: seconds`. */
   burst429(count: number, seconds: number): void;
   /** Stop listening (connections are refused) for `ms`, then listen again on the same port. */
@@ -31,6 +33,7 @@ export async function startChaosProxy(options: { target: string; port: number; h
   const random = options.random ?? Math.random;
   const faults: ProxyFaults = { errorRate: 0, timeoutRate: 0 };
   const counts: ProxyCounts = { forwarded: 0, '5xx before': 0, '5xx after': 0, 'timeout before': 0, 'timeout after': 0, '429': 0 };
+  const paths = new Map<string, number>();
   let burst = { count: 0, seconds: 1 };
   const sockets = new Set<Socket>();
 
@@ -56,6 +59,8 @@ export async function startChaosProxy(options: { target: string; port: number; h
     req.on('end', () => {
       void (async () => {
         const body = Buffer.concat(chunks);
+        const shape = `${req.method} ${(req.url ?? '/').split('?')[0]!.replace(/\/[^/]*\d[^/]*/g, '/:key')}`;
+        paths.set(shape, (paths.get(shape) ?? 0) + 1);
         if (burst.count > 0) {
           burst.count -= 1;
           counts['429'] += 1;
@@ -116,6 +121,7 @@ export async function startChaosProxy(options: { target: string; port: number; h
     url: `http://127.0.0.1:${options.port}`,
     faults,
     counts,
+    paths,
     burst429: (count, seconds) => {
       burst = { count, seconds };
     },

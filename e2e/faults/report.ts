@@ -10,6 +10,7 @@ export interface Report {
   rates: { errorRate: number; timeoutRate: number };
   streak: ProxyCounts;
   sage: ProxyCounts;
+  paths: { streak: Map<string, number>; sage: Map<string, number> };
   commitTimeouts: number;
   workerStarts: number;
   chaosLog: ChaosLog[];
@@ -39,6 +40,9 @@ export function printReport(r: Report): void {
   for (const [k, v] of injected) console.log(row([`  ${k}`, v], w));
   console.log(row(['found', ''], w));
   for (const [k, v] of found) console.log(row([`  ${k}`, v], w));
+  const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v}`).join(', ');
+  console.log(`requests on the wire, Streak: ${top(r.paths.streak)}`);
+  console.log(`requests on the wire, Sage: ${top(r.paths.sage)}`);
   console.log(`CPU: stack ${r.cpu.stack.toFixed(0)} s, workers + suite ${r.cpu.workersAndSuite.toFixed(0)} s (${(((r.cpu.stack + r.cpu.workersAndSuite) * 1000) / r.events).toFixed(0)} ms per event)`);
   const failed = r.findings.checks.filter((c) => !c.ok).length;
   console.log(failed ? `${failed} of ${r.findings.checks.length} checks FAILED` : `all ${r.findings.checks.length} checks passed`);

@@ -97,7 +97,7 @@ try {
   const cpu = { stack: stackCpuSeconds(stack.pid) - cpu0.stack, workersAndSuite: ownCpuSeconds(worker.pid()) - cpu0.own };
 
   findings = await reconcile(sent, { db, gateway: stack.gateway, sandbox: stack.sandbox, apiKey: DEMO_API_KEY, pipelineKey: setup.seed.pipelineKey, orderNoField: setup.fields.orderNo });
-  printReport({ form: ci ? 'CI' : 'full', startedAt, plan, rates, streak: streak.counts, sage: sage.counts, commitTimeouts, workerStarts: worker.starts, chaosLog, findings, cpu, events: sent.length });
+  printReport({ form: ci ? 'CI' : 'full', startedAt, plan, rates, streak: streak.counts, sage: sage.counts, paths: { streak: streak.paths, sage: sage.paths }, commitTimeouts, workerStarts: worker.starts, chaosLog, findings, cpu, events: sent.length });
 } finally {
   await worker.stop();
   await streak.close();
