@@ -57,7 +57,7 @@ afterAll(async () => {
 
 /** What the designer's webhook route does: one span around authentication and ingestion. */
 async function deliver(stamp: number): Promise<{ traceId: string; status: number }> {
-  return withSpan('POST /api/hooks/streak/[env]/[endpoint]', { 'http.request.method': 'POST' }, async (span) => {
+  return withSpan('streak webhook ingress', { 'http.request.method': 'POST' }, async (span) => {
     const auth = await authenticateStreakWebhook(deps, { environmentKey: 'dev', endpointId, token: 'hook-secret', ip: '127.0.0.1' });
     if ('answer' in auth) throw new Error(auth.answer.body.message);
     const answer = await ingestStreakWebhook(deps, { env: auth.env, event: 'BOX_CHANGE_STAGE', text: JSON.stringify([{ key: boxKey, boxKey, name: 'Traced deal', stageKey: '5005', lastUpdatedTimestamp: stamp }]) });
@@ -93,7 +93,7 @@ describe('observability of one run', () => {
 
     const spans = await spansOf(traceId, (s) => s.some((x) => x.name === 'RunWorkflow:flowRun') && s.some((x) => x.kind === 3));
     const names = spans.map((s) => s.name);
-    expect(names).toContain('POST /api/hooks/streak/[env]/[endpoint]');
+    expect(names).toContain('streak webhook ingress');
     expect(names).toContain('StartWorkflow:flowRun');
     expect(names).toContain('RunWorkflow:flowRun');
     expect(names).toContain('RunActivity:runConnectorAction');

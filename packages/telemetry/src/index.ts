@@ -1,6 +1,6 @@
 // Conduit's observability helpers shared by the designer, the worker and the engine: JSON logs, tracing,
 // Prometheus metrics. Temporal wiring lives in ./temporal (worker) and ./temporal-client (designer).
-export { configureLogging, disableLogging, log, logs, withLogContext, type RunLogContext, type LogFields, type LogLevel } from './log';
+export { configureLogging, disableLogging, log, withLogContext, type RunLogContext, type LogFields, type LogLevel } from './log';
 export { initTracing, currentTracing, currentTraceId, tracingEnabled, withSpan, type Tracing } from './tracing';
 export {
   registry, metricsText, metricsContentType, registerDeadLetterBacklog,

@@ -3,6 +3,7 @@
 // tests stay quiet; secret-looking keys and query parameters are masked by the connector kit's redactor.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createRedactor, type Logger, type LogFields, type LogLevel } from '@conduit/connector-kit';
+import { processState } from './process-state';
 import { currentTraceId } from './tracing';
 
 export type { LogFields, LogLevel };
@@ -17,33 +18,30 @@ export interface RunLogContext {
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const redact = createRedactor();
-const context = new AsyncLocalStorage<RunLogContext>();
-
-let threshold = Number.POSITIVE_INFINITY;
-let service = 'conduit';
-let write: (line: string) => void = () => {};
+const quiet = () => {};
+const state = processState('log', () => ({ threshold: Number.POSITIVE_INFINITY, service: 'conduit', write: quiet as (line: string) => void, context: new AsyncLocalStorage<RunLogContext>() }));
 
 export function configureLogging(options: { level: LogLevel; service: string; write?: (line: string) => void }): void {
-  threshold = RANK[options.level];
-  service = options.service;
-  write = options.write ?? ((line) => process.stdout.write(`${line}\n`));
+  state.threshold = RANK[options.level];
+  state.service = options.service;
+  state.write = options.write ?? ((line) => process.stdout.write(`${line}\n`));
 }
 
 /** Turns logging off again (tests that captured lines restore the quiet default). */
 export function disableLogging(): void {
-  threshold = Number.POSITIVE_INFINITY;
-  write = () => {};
+  state.threshold = Number.POSITIVE_INFINITY;
+  state.write = quiet;
 }
 
 export function withLogContext<T>(fields: RunLogContext, fn: () => T): T {
-  return context.run({ ...context.getStore(), ...fields }, fn);
+  return state.context.run({ ...state.context.getStore(), ...fields }, fn);
 }
 
 function emit(level: LogLevel, msg: string, fields?: LogFields): void {
-  if (RANK[level] < threshold) return;
+  if (RANK[level] < state.threshold) return;
   const traceId = currentTraceId();
-  const line = { level, time: new Date().toISOString(), service, msg, ...context.getStore(), ...(traceId ? { traceId } : {}), ...fields };
-  write(JSON.stringify(redact(line), errorToJSON));
+  const line = { level, time: new Date().toISOString(), service: state.service, msg, ...state.context.getStore(), ...(traceId ? { traceId } : {}), ...fields };
+  state.write(JSON.stringify(redact(line), errorToJSON));
 }
 
 const errorToJSON = (_key: string, value: unknown) => (value instanceof Error ? { name: value.name, message: redact(value.message) } : value);
@@ -54,6 +52,3 @@ export const log: Logger = {
   warn: (msg, fields) => emit('warn', msg, fields),
   error: (msg, fields) => emit('error', msg, fields),
 };
-
-/** Cheap check for callers that would build expensive fields. */
-export const logs = (level: LogLevel): boolean => RANK[level] >= threshold;

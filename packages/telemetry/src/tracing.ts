@@ -5,6 +5,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
 import { BasicTracerProvider, BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { processState } from './process-state';
 
 export interface Tracing {
   resource: Resource;
@@ -15,25 +16,25 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-let active: Tracing | undefined;
+const state = processState<{ active?: Tracing }>('tracing', () => ({}));
 
 export function tracingEnabled(): boolean {
-  return active !== undefined;
+  return state.active !== undefined;
 }
 
 export function currentTracing(): Tracing | undefined {
-  return active;
+  return state.active;
 }
 
 /** Starts exporting when `endpoint` is set (OTEL_EXPORTER_OTLP_ENDPOINT); returns undefined otherwise. */
 export function initTracing(options: { serviceName: string; endpoint?: string; headers?: Record<string, string> }): Tracing | undefined {
-  if (active || !options.endpoint) return active;
+  if (state.active || !options.endpoint) return state.active;
   const url = `${options.endpoint.replace(/\/+$/, '')}/v1/traces`;
   const resource = new Resource({ 'service.name': options.serviceName });
   const processor = new BatchSpanProcessor(new OTLPTraceExporter({ url, ...(options.headers ? { headers: options.headers } : {}) }), { scheduledDelayMillis: 1000 });
   const provider = new BasicTracerProvider({ resource, spanProcessors: [processor] });
   provider.register({ contextManager: new AsyncLocalStorageContextManager().enable() });
-  active = {
+  state.active = {
     resource,
     processor,
     flush: () => provider.forceFlush(),
@@ -41,10 +42,10 @@ export function initTracing(options: { serviceName: string; endpoint?: string; h
       await provider.shutdown();
       trace.disable();
       context.disable();
-      active = undefined;
+      state.active = undefined;
     },
   };
-  return active;
+  return state.active;
 }
 
 /** The trace id of the span active here, or undefined (always undefined while tracing is off). */
@@ -63,7 +64,7 @@ const noSpan = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
  * While tracing is off, `fn` runs directly with a non-recording span.
  */
 export async function withSpan<T>(name: string, attributes: Attributes, fn: (span: Span) => Promise<T>): Promise<T> {
-  if (!active) return fn(noSpan);
+  if (!state.active) return fn(noSpan);
   return tracer().startActiveSpan(name, { attributes }, async (span) => {
     try {
       return await fn(span);

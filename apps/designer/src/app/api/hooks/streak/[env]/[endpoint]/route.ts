@@ -16,7 +16,7 @@ const reply = (status: number, message: string): IngressAnswer => ({ status, bod
 
 export async function POST(req: Request, ctx: { params: Promise<Params> }): Promise<Response> {
   const params = await ctx.params;
-  const answer = await withSpan('POST /api/hooks/streak/[env]/[endpoint]', { 'http.request.method': 'POST', 'http.route': '/api/hooks/streak/[env]/[endpoint]' }, async (span) => {
+  const answer = await withSpan('streak webhook ingress', { 'http.request.method': 'POST', 'http.route': '/api/hooks/streak/[env]/[endpoint]' }, async (span) => {
     const a = await receive(req, params).catch((error: unknown) => {
       webhookRequests.inc({ outcome: 'error' });
       throw error;
