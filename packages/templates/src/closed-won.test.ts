@@ -4,6 +4,7 @@
 import { DEMO_SCENARIOS, sandboxControl } from '@conduit/streak-sandbox';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ClosedWonLab, decide, eventually, type Order, pendingApproval } from './closed-won-lab';
+import { closedWonSalesOrder } from './closed-won';
 import { TEMPLATES } from './index';
 import { DEMO_DEPLOYED, installTemplates } from './install';
 import type { Lab } from './test-lab';
@@ -34,6 +35,10 @@ describe('installing the templates', () => {
     expect(hooksOnStreak.filter((w) => deployment.webhookKeys.includes(w.key))).toEqual([expect.objectContaining({ event: 'BOX_CHANGE_STAGE', targetUrl: expect.stringContaining(`${cw.hooks.url}/api/hooks/streak/dev/`) })]);
     expect(deployment.environment.variables).toMatchObject({ baseCurrency: 'USD', rate_EUR: 1.08, approvalThreshold: 10000 });
     expect(await cw.install()).toEqual({ created: [], deployed: [], warnings: [] });
+    // The designer's sample is a real deal of the seeded sandbox.
+    const sample = closedWonSalesOrder.samples?.won as { key: string; organizationKeys: string[] };
+    expect(sample.key).toBe(await lab.boxNamed(scenario('Acme Industrial Supply')));
+    expect((await lab.streak<{ organizations: { key: string }[] }>('GET', `/v1/boxes/${sample.key}`)).organizations.map((o) => o.key)).toEqual(sample.organizationKeys);
     expect(await lab.h.db.deployment.count({ where: { flowId: cw.flowId } })).toBe(1);
   });
 });

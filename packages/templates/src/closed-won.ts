@@ -78,10 +78,33 @@ const g = new GraphBuilder()
   .link('approve', 'rejected', 'rejected')
   .chain('order', 'writeBack', 'comment');
 
+/**
+ * What Streak's webhook delivers when the demo's "Acme Industrial Supply – Q3 restock" deal reaches Closed-Won
+ * (the sandbox seed is deterministic; closed-won.test.ts checks the key): the designer's preview and test runs start from it.
+ */
+const SAMPLE_DEAL = {
+  key: 'agxzfm1haWxmb29nYWVyCxIEQ2FzZRgA5wCVfrkC_yNEdpY',
+  name: 'Acme Industrial Supply – Q3 restock',
+  pipelineKey: DEMO_PIPELINE.key,
+  stageKey: DEMO_PIPELINE.stages['Closed-Won'],
+  stageName: null,
+  notes: '',
+  creationTimestamp: 1765033200000,
+  lastUpdatedTimestamp: 1765119600000,
+  lastStageChangeTimestamp: 1765119600000,
+  assignees: [],
+  contactKeys: ['agxzfm1haWxmb29nYWVyCxIHQ29udGFjdBgofljfBOnJl4T_lqY'],
+  organizationKeys: ['agxzfm1haWxmb29nYWVyCxIMT3JnYW5pemF0aW9uGMTSGumPOD4crCo11A'],
+  fields: { '1001': '201.50', '1002': '9001', '1003': 'ELEC-1001 x 4\nSAFE-1002 x 10', '1004': 'PO-044070', '1005': '01-ACMEIND' },
+  fieldLabels: { '1001': '201.50', '1002': '9001', '1003': 'ELEC-1001 x 4\nSAFE-1002 x 10', '1004': 'PO-044070', '1005': '01-ACMEIND' },
+  fieldsByName: {},
+};
+
 export const closedWonSalesOrder: FlowTemplate = {
   key: 'closed-won-sales-order',
   name: 'Closed-Won → Sales Order',
   description:
     'When a deal reaches Closed-Won in Streak: check its required fields, find the Sage 100 customer (stored link, then name, e-mail domain or phone; a possible duplicate goes to review) or create it, price the products in Sage, convert to the base currency, ask for approval when the deal is over the threshold or looks unusual, create the sales order once, and write its number and status back to the box with a comment.',
   graph: g.graph(),
+  samples: { won: SAMPLE_DEAL },
 };
