@@ -11,13 +11,14 @@ const FINAL = new Set(['succeeded', 'failed', 'dead_lettered', 'cancelled']);
 
 export async function recordRun(db: Db, rec: RunRecord): Promise<void> {
   const finishedAt = rec.finishedAt === undefined ? null : new Date(rec.finishedAt);
-  // The trace this activity runs in is the run's trace; a row the ingress already stamped keeps its own.
+  // The trace this activity runs in is the run's trace: it holds the workflow and the delivery that started
+  // it. It replaces the ingress's stamp, which names another delivery when a duplicate won the start race.
   const traceId = currentTraceId() ?? null;
   const [updated] = await db.$transaction([
     // Search keys merge with the ones the starter recorded; the duration is measured from the row's start
     // (workflow time; a time-skipping test server can put it days ahead, hence the clamp to int range).
     db.$queryRaw<Array<{ flow_id: string; environment: string; duration_ms: number | null }>>`
-      UPDATE run SET trace_id = COALESCE(trace_id, ${traceId}), status = ${rec.status}::"RunStatus", error = ${rec.error ?? null},
+      UPDATE run SET trace_id = COALESCE(${traceId}, trace_id), status = ${rec.status}::"RunStatus", error = ${rec.error ?? null},
         search_keys = ARRAY(SELECT DISTINCT k FROM unnest(search_keys || ${rec.searchKeys}::text[]) AS k),
         finished_at = ${finishedAt},
         duration_ms = CASE WHEN ${finishedAt}::timestamptz IS NULL THEN NULL ELSE LEAST(2147483647, GREATEST(0, EXTRACT(EPOCH FROM (${finishedAt}::timestamptz - started_at)) * 1000))::int END
