@@ -2,12 +2,13 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { RATE_LIMITER_WAIT_CHANNEL, type RateLimiterWait } from '@conduit/connector-kit';
 import { rateLimiterWaits, rateLimiterWaitSeconds } from './metrics';
+import { processState } from './process-state';
 
-let subscribed = false;
+const state = processState('rate-limiter-metrics', () => ({ subscribed: false }));
 
 export function countRateLimiterWaits(): void {
-  if (subscribed) return;
-  subscribed = true;
+  if (state.subscribed) return;
+  state.subscribed = true;
   subscribe(RATE_LIMITER_WAIT_CHANNEL, (message) => {
     const m = message as RateLimiterWait;
     rateLimiterWaits.inc({ connector: m.connector, outcome: m.outcome });
