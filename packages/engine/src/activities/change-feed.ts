@@ -7,6 +7,7 @@ import type { Db } from '@conduit/db';
 import { parseConnectorRef } from '@conduit/flow';
 import { droppedRunRow, findEchoes } from './echo';
 import { planRuns, queuedRunRow, type RecordedRun, type StartEnvironment } from '../client/start';
+import { runsStarted } from '@conduit/telemetry';
 
 export interface ChangeFeedPollRequest {
   environment: StartEnvironment;
@@ -30,7 +31,7 @@ export async function pollChangeFeed(deps: { db: Db; connections: ConnectionCach
 
   // Rows that show our own last write are recorded as dropped runs instead of starting one.
   const echoes = await findEchoes(deps.db, req.environment.id, connector, polled.events.map((e) => e.payload));
-  return deps.db.$transaction(async (tx) => {
+  const recorded = await deps.db.$transaction(async (tx) => {
     const fresh: RecordedRun[] = [];
     for (const [i, e] of polled.events.entries()) {
       const echo = echoes.get(i);
@@ -55,4 +56,7 @@ export async function pollChangeFeed(deps: { db: Db; connections: ConnectionCach
     });
     return fresh;
   });
+  // Counted once committed: the poll workflow starts each as a child flowRun.
+  for (const run of recorded) runsStarted.inc({ environment: req.environment.key, flow_id: run.flow.flowId, trigger: run.trigger.kind });
+  return recorded;
 }
