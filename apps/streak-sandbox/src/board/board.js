@@ -233,7 +233,7 @@ function openEditor(box) {
       ),
     ),
     el('label', {}, 'Notes', el('textarea', { name: 'notes', rows: 2 }, box.notes || '')),
-    p.fields.map((f) => el('label', {}, f.name, input(f, box.fields[f.key]))),
+    ...p.fields.map((f) => el('label', {}, f.name, input(f, box.fields[f.key]))),
   );
   const form = $('#editor-form');
   form.onsubmit = async (e) => {
