@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { creditStockDaily, creditStockOnProposal } from './credit-stock';
 import { type DeployedTemplate, Lab } from './test-lab';
+import { withoutRef } from '@conduit/connector-streak';
 
 let lab: Lab;
 let onProposal: DeployedTemplate;
@@ -28,7 +29,7 @@ async function stockNote(items: string): Promise<string> {
   const stock = await lab.sage<{ items: { itemCode: string; warehouses: { warehouseCode: string; quantityAvailable: number }[] }[] }>('GET', `/availability?items=${items}`);
   return stock.items.map((i) => `${i.itemCode}: ${i.warehouses.map((w) => `${w.quantityAvailable} in ${w.warehouseCode}`).join(', ')}`).join('; ');
 }
-const tasks = async (boxKey: string) => (await lab.streak<{ results: { text: string; assignedTo?: { email: string }[] }[] }>('GET', `/v2/boxes/${boxKey}/tasks`)).results;
+const tasks = async (boxKey: string) => (await lab.streak<{ results: { text: string; assignedTo?: { email: string }[] }[] }>('GET', `/v2/boxes/${boxKey}/tasks`)).results.map((t) => ({ ...t, text: withoutRef(t.text) }));
 
 describe('Credit and stock when a deal enters Proposal', () => {
   it('writes credit limit, open balance and stock per warehouse of the deal’s items to the box', async () => {

@@ -7,6 +7,7 @@ import { EmulatorControlClient } from '@conduit/sage100-gateway';
 import { demoSeed } from '@conduit/streak-sandbox';
 import type { Plan } from '@conduit/flow';
 import type { FlowTemplate } from './template';
+import { withoutRef } from '@conduit/connector-streak';
 
 export interface DeployedTemplate {
   flowId: string;
@@ -139,8 +140,9 @@ export class Lab {
     return { stage, fields };
   }
 
+  /** The box's comments as the flows wrote them (without the reference line that makes a retry safe). */
   async comments(key: string): Promise<string[]> {
-    return (await this.streak<{ results: { message: string }[] }>('GET', `/v2/boxes/${key}/comments`)).results.map((c) => c.message);
+    return (await this.streak<{ results: { message: string }[] }>('GET', `/v2/boxes/${key}/comments`)).results.map((c) => withoutRef(c.message));
   }
 
   /** A sales order as flow 1 (Closed-Won → Sales Order) writes it: the box key in UDF_EXT_REF. */

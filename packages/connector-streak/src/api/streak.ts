@@ -49,6 +49,17 @@ export const streakApi = {
   updateOrganization: (http: HttpClient, key: string, body: Record<string, unknown>) =>
     http.json<WireOrganization>({ method: 'POST', path: `/v2/organizations/${enc(key)}`, json: body, subject: { type: 'organization', key }, idempotent: true }),
 
+  listComments: async (http: HttpClient, boxKey: string) =>
+    (await http.json<{ results: WireComment[] }>({ path: `/v2/boxes/${enc(boxKey)}/comments`, subject: boxSubject(boxKey) })).results,
+  /** Every task of a box, page by page (Streak pages box tasks at up to 1,000). */
+  listTasks: async (http: HttpClient, boxKey: string) => {
+    const tasks: WireTask[] = [];
+    for (let page = 0; ; page++) {
+      const body = await http.json<{ results: WireTask[]; hasNextPage?: boolean }>({ path: `/v2/boxes/${enc(boxKey)}/tasks`, query: { limit: 1000, page }, subject: boxSubject(boxKey) });
+      tasks.push(...body.results);
+      if (body.hasNextPage !== true) return tasks;
+    }
+  },
   addComment: (http: HttpClient, boxKey: string, message: string) =>
     http.json<WireComment>({ method: 'POST', path: `/v2/boxes/${enc(boxKey)}/comments`, json: { message }, subject: boxSubject(boxKey) }),
   createTask: (http: HttpClient, boxKey: string, body: Record<string, unknown>) =>
