@@ -1,7 +1,7 @@
 // Turns a checked AST into nested closures once, so evaluating a record is plain function calls.
 // Operators are strict where JS is loose: no implicit object coercion, no NaN/Infinity results.
-import { type BinaryOp, type Expr } from './ast';
-import { readProperty } from './access';
+import { type BinaryOp, type Expr, FORBIDDEN_NAMES } from './ast';
+import { readAllowed, readProperty } from './access';
 import { type EvalContext, fail, ValueFailure } from './context';
 import { describe, num } from './functions/define';
 import { getFunction } from './functions';
@@ -77,10 +77,11 @@ export function compileExpr(e: Expr, slots: PathSlots): Compiled {
   if (e.type === 'member') {
     const obj = compileExpr(e.object, slots);
     const key = propertyKey(e.name);
+    const read = readerOf(key);
     return (env) => {
       const cached = env.memo[slot];
       if (cached !== undefined) return cached;
-      return (env.memo[slot] = readProperty(obj(env), key));
+      return (env.memo[slot] = read(obj(env), key));
     };
   }
   return memoized(slot, compileNode(e, slots));
@@ -88,6 +89,9 @@ export function compileExpr(e: Expr, slots: PathSlots): Compiled {
 
 /** `fields.1001`: a canonical integer name is the same property as the number 1001, which V8 finds faster. */
 const propertyKey = (name: string): string | number => (/^(0|[1-9]\d{0,8})$/.test(name) ? Number(name) : name);
+
+/** How to read a name written in the expression: its forbidden-name check is done here, once, not per record. */
+const readerOf = (key: string | number): typeof readProperty => (typeof key === 'string' && FORBIDDEN_NAMES.has(key) ? readProperty : readAllowed);
 
 function compileNode(e: Expr, slots: PathSlots): Compiled {
   const sub = (x: Expr) => compileExpr(x, slots);
@@ -103,7 +107,8 @@ function compileNode(e: Expr, slots: PathSlots): Compiled {
     case 'member': {
       const obj = sub(e.object);
       const key = propertyKey(e.name);
-      return (env) => readProperty(obj(env), key);
+      const read = readerOf(key);
+      return (env) => read(obj(env), key);
     }
     case 'index': {
       const obj = sub(e.object);
@@ -155,8 +160,10 @@ function compileName(name: string): Compiled {
       return (env) => env.$index;
     case '$value':
       return (env) => env.$value;
-    default:
-      return (env) => readProperty(env.scope, name);
+    default: {
+      const read = readerOf(name);
+      return (env) => read(env.scope, name);
+    }
   }
 }
 
@@ -169,7 +176,7 @@ export function compileElements(e: Expr, slots: PathSlots): (env: Env) => unknow
     if (l === null) return null;
     if (!Array.isArray(l)) return fail(`[] expects a list, got ${describe(l)}`);
     const copy = new Array<unknown>(l.length);
-    for (let i = 0; i < l.length; i++) copy[i] = readProperty(l, i);
+    for (let i = 0; i < l.length; i++) copy[i] = readAllowed(l, i);
     return copy;
   };
   const path = staticPath(e);
@@ -209,6 +216,14 @@ function compileCall(name: string, args: Compiled[]): Compiled {
     return (env) => {
       const v = a(env);
       return nullSafe && v === null ? null : (impl([v, b(env)], env.ctx) ?? null);
+    };
+  }
+  if (args.length === 3) {
+    const [a, b, c] = args as [Compiled, Compiled, Compiled];
+    // From three arguments up every argument is evaluated before the null check, as the general case does.
+    return (env) => {
+      const values = [a(env), b(env), c(env)];
+      return nullSafe && values[0] === null ? null : (impl(values, env.ctx) ?? null);
     };
   }
   return (env) => {

@@ -107,8 +107,11 @@ function parsePart(src: string | undefined, part: MappingPart, report: Report): 
 const isPath = (e: Expr): boolean =>
   e.type === 'name' || e.type === 'item' || ((e.type === 'member' || e.type === 'index') && isPath(e.object) && (e.type === 'member' || e.index.type === 'literal')) || (e.type === 'each' && isPath(e.list) && isPath(e.body));
 
-function compileTransforms(field: MappingField, report: Report): Array<(v: unknown, env: Env) => unknown> | undefined {
-  const steps: Array<(v: unknown, env: Env) => unknown> = [];
+/** One transform: the value first, then the transform's own arguments. */
+type Step = (v: unknown, ctx: EvalContext) => unknown;
+
+function compileTransforms(field: MappingField, report: Report): Step[] | undefined {
+  const steps: Step[] = [];
   for (const [i, t] of (field.transforms ?? []).entries()) {
     const def: FunctionDef | undefined = getFunction(t.fn);
     const args = t.args ?? [];
@@ -121,10 +124,24 @@ function compileTransforms(field: MappingField, report: Report): Array<(v: unkno
       report('transforms', `transform ${i + 1}: ${t.fn} takes ${describeArity(arity)} arguments including the value, got ${args.length + 1}`);
       continue;
     }
-    const { impl } = def;
-    steps.push(args.length === 0 ? (v, env) => impl([v], env.ctx) ?? null : (v, env) => impl([v, ...args], env.ctx) ?? null);
+    steps.push(stepOf(def.impl, args));
   }
   return steps.length === (field.transforms ?? []).length ? steps : undefined;
+}
+
+// The argument list is built as a literal for the usual arities: spreading the transform's arguments
+// allocated through the iterator protocol on every call.
+function stepOf(impl: FunctionDef['impl'], args: unknown[]): Step {
+  if (args.length === 0) return (v, ctx) => impl([v], ctx) ?? null;
+  if (args.length === 1) {
+    const a = args[0];
+    return (v, ctx) => impl([v, a], ctx) ?? null;
+  }
+  if (args.length === 2) {
+    const [a, b] = args;
+    return (v, ctx) => impl([v, a, b], ctx) ?? null;
+  }
+  return (v, ctx) => impl([v, ...args], ctx) ?? null;
 }
 
 function compileField(field: MappingField, target: TargetPath, report: Report, slots: PathSlots): Runner | undefined {
@@ -141,13 +158,15 @@ function compileField(field: MappingField, target: TargetPath, report: Report, s
 
   const compute = pipeline(source && source.type === 'each' && target.tail ? compileExpr(source.body) : source ? compileExpr(source) : undefined, transforms, expression ? compileExpr(expression) : undefined);
   const cond = when ? compileExpr(when) : undefined;
-  const finish = finisher(field);
+  // A null default is no default.
+  const fallback = field.default ?? null;
+  const required = !!field.required;
   if (!target.tail) {
     const write = writerFor(target.head);
     return (env, out, errors) => {
       try {
         if (cond && !truthy(cond(env))) return;
-        const v = finish(compute(env));
+        const v = finish(compute(env), fallback, required);
         if (v !== SKIP) write(out, v);
       } catch (e) {
         env.$value = null;
@@ -162,7 +181,7 @@ function compileField(field: MappingField, target: TargetPath, report: Report, s
     let elements: unknown[];
     try {
       if (!perElement && cond && !truthy(cond(env))) return;
-      const list = perElement ? perElement(env) : finish(compute(env));
+      const list = perElement ? perElement(env) : finish(compute(env), fallback, required);
       if (list === null || list === SKIP) return;
       elements = Array.isArray(list) ? list : fail(`${target.head.join('.')}[] needs a list, got ${describe(list)}`);
     } catch (e) {
@@ -183,7 +202,7 @@ function compileField(field: MappingField, target: TargetPath, report: Report, s
           env.$index = i;
           env.item = el;
           if (cond && !truthy(cond(env))) continue;
-          v = finish(compute(env));
+          v = finish(compute(env), fallback, required);
           if (v === SKIP) continue;
         }
         if (slot) writeTail(slot, v);
@@ -200,16 +219,13 @@ function compileField(field: MappingField, target: TargetPath, report: Report, s
 const SKIP = Symbol('skip');
 
 /** source → transforms (stopping at null) → expression with $value, with no work for absent parts. */
-function pipeline(source: Compiled | undefined, transforms: Array<(v: unknown, env: Env) => unknown>, expression: Compiled | undefined): Compiled {
+function pipeline(source: Compiled | undefined, transforms: Step[], expression: Compiled | undefined): Compiled {
   const read: Compiled = source ?? (() => null);
-  const chained: Compiled =
-    transforms.length === 0
-      ? read
-      : (env) => {
-          let v = read(env);
-          for (let i = 0; i < transforms.length && v !== null; i++) v = transforms[i]!(v, env);
-          return v;
-        };
+  const chained: Compiled = transforms.length === 0 ? read : transforms.length === 1 ? transformed(read, transforms[0]!) : (env) => {
+    let v = read(env);
+    for (let i = 0; i < transforms.length && v !== null; i++) v = transforms[i]!(v, env.ctx);
+    return v;
+  };
   if (!expression) return chained;
   return (env) => {
     env.$value = chained(env);
@@ -219,14 +235,20 @@ function pipeline(source: Compiled | undefined, transforms: Array<(v: unknown, e
   };
 }
 
-function finisher(field: MappingField): (v: unknown) => unknown {
-  const hasDefault = field.default !== undefined;
-  return (v) => {
-    if (v !== null && v !== undefined) return v;
-    if (hasDefault && field.default !== null) return field.default;
-    if (field.required) return fail('a value is required but the mapping produced none');
-    return SKIP;
+/** The common single transform, without the loop. */
+function transformed(read: Compiled, step: Step): Compiled {
+  return (env) => {
+    const v = read(env);
+    return v === null ? null : step(v, env.ctx);
   };
+}
+
+/** The value to write: the computed one, else the default, else SKIP (nothing written) or the required error. */
+function finish(v: unknown, fallback: unknown, required: boolean): unknown {
+  if (v !== null && v !== undefined) return v;
+  if (fallback !== null) return fallback;
+  if (required) return fail('a value is required but the mapping produced none');
+  return SKIP;
 }
 
 function elementAt(list: unknown[], i: number): Record<string, unknown> {

@@ -29,40 +29,41 @@ export function formatZip(v: string): string | undefined {
 }
 
 /** Splits text into at most `lines` lines of at most `width` characters, breaking at spaces
- * (or hard inside a word longer than a line). Text that does not fit is an error, never cut silently. */
-export function splitLines(fn: string, value: string, width: number, lines: number): string[] {
-  // AddressLine1..3 are usually three calls on the same text: remember the last split.
-  if (last.value === value && last.width === width && last.lines === lines) return last.result.slice();
+ * (or hard inside a word longer than a line). Text that does not fit is an error, never cut silently.
+ * The answer is shared with later calls (AddressLine1..3 are usually three calls on the same text): never mutate it. */
+export function splitLines(fn: string, value: string, width: number, lines: number): readonly string[] {
+  if (last.value === value && last.width === width && last.lines === lines) return last.result;
   const result = split(fn, value, width, lines);
-  Object.assign(last, { value, width, lines, result });
-  return result.slice();
+  last.value = value;
+  last.width = width;
+  last.lines = lines;
+  last.result = result;
+  return result;
 }
 
-const last: { value?: string; width?: number; lines?: number; result: string[] } = { result: [] };
+const last: { value?: string; width?: number; lines?: number; result: readonly string[] } = { result: [] };
 
 function split(fn: string, value: string, width: number, lines: number): string[] {
   const flat = value.includes('\n') || value.includes('\r') ? value.replace(/\s*[\r\n]+\s*/g, ', ') : value;
   const out: string[] = [];
   let line = '';
-  const add = (piece: string) => {
-    if (line === '') line = piece;
-    else if (line.length + 1 + piece.length <= width) line += ` ${piece}`;
-    else {
-      out.push(line);
-      line = piece;
-    }
-  };
   for (const word of flat.split(/\s+/)) {
-    if (word === '') continue;
-    if (word.length <= width) add(word);
-    else chunk(word, width).forEach(add);
+    // A word longer than a line is cut into pieces of the line width.
+    for (let at = 0; at < word.length; at += width) {
+      const piece = word.length <= width ? word : word.slice(at, at + width);
+      if (line === '') line = piece;
+      else if (line.length + 1 + piece.length <= width) line += ` ${piece}`;
+      else {
+        out.push(line);
+        line = piece;
+      }
+    }
   }
   if (line !== '') out.push(line);
   if (out.length > lines) fail(`${fn}: "${value.length > 40 ? `${value.slice(0, 40)}…` : value}" needs ${out.length} lines of ${width} characters but only ${lines} are available`);
   return out;
 }
 
-const chunk = (w: string, width: number): string[] => (w.length <= width ? [w] : [w.slice(0, width), ...chunk(w.slice(width), width)]);
 const between = (fn: string, name: string, v: unknown, fallback: number, max: number): number => {
   const n = v === undefined || v === null ? fallback : int(fn, v);
   if (n < 1 || n > max) fail(`${fn}: ${name} must be between 1 and ${max}, got ${n}`);
@@ -99,7 +100,7 @@ export const addressFunctions = defineFunctions([
   },
   {
     name: 'splitAddress', category: 'address', description: 'Splits address text into lines of at most width characters (default 30) at word breaks; error if more than maxLines (default 3) are needed.', params: [p('address', T.string), p('width', T.number, { optional: true }), p('maxLines', T.number, { optional: true })], returns: T.array(T.string), nullSafe: true,
-    impl: ([v, w, n]) => splitLines('splitAddress', text('splitAddress', v), between('splitAddress', 'width', w, 30, 200), between('splitAddress', 'maxLines', n, 3, 20)),
+    impl: ([v, w, n]) => splitLines('splitAddress', text('splitAddress', v), between('splitAddress', 'width', w, 30, 200), between('splitAddress', 'maxLines', n, 3, 20)).slice(),
   },
   {
     name: 'addressLine', category: 'address', description: 'Line n (1-based) of splitAddress(address, width, maxLines); null when the address is shorter.', params: [p('address', T.string), p('n', T.number), p('width', T.number, { optional: true }), p('maxLines', T.number, { optional: true })], returns: T.optional(T.string), nullSafe: true,

@@ -1,7 +1,7 @@
 // How a library function is declared. Implementations receive already-evaluated arguments and throw
 // ValueFailure (via fail) for bad data; the evaluator turns that into an error value for the field.
 import { type EvalContext, fail } from '../context';
-import { isPlainObject, readProperty } from '../access';
+import { isPlainObject, readAllowed } from '../access';
 import { type Type } from '../types';
 
 export type Category = 'text' | 'number' | 'date' | 'address' | 'currency' | 'table' | 'list' | 'logic' | 'sage';
@@ -57,7 +57,6 @@ export function text(fn: string, v: unknown): string {
   return fail(`${fn}: expected text, got ${describe(v)}`);
 }
 
-/** The number in decimal text like "12.50", " 3 " or "1e3"; undefined otherwise (also for "0x1A", "", "Infinity"). */
 /** Longest text a function may build: replace and join multiply their input, and a workflow keeps every value in memory. */
 export const MAX_TEXT = 1_000_000;
 
@@ -65,9 +64,19 @@ export function checkTextSize(fn: string, size: number): void {
   if (size > MAX_TEXT) fail(`${fn}: the result would be ${size} characters, more than ${MAX_TEXT}`);
 }
 
+/** The number in decimal text like "12.50", " 3 " or "1e3"; undefined otherwise (also for "0x1A", "", "Infinity"). */
 export function decimalText(s: string): number | undefined {
   const n = Number(s);
-  return Number.isFinite(n) && s.trim() !== '' && !/[xob]/i.test(s) ? n : undefined;
+  if (!Number.isFinite(n)) return undefined;
+  // Number() also reads blank text as 0 and "0x1A", "0o7", "0b1" in other bases: decimal text has a digit and
+  // none of x, o, b. A character scan, because this runs for every numeric CRM field.
+  let digit = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 32; // ASCII letters in lower case; digits keep their codes
+    if (c === 120 || c === 111 || c === 98) return undefined;
+    if (c >= 48 && c <= 57) digit = true;
+  }
+  return digit ? n : undefined;
 }
 
 /** Number argument; numeric text ("12.50", " 3 ") is accepted because CRM fields are often text. */
@@ -87,7 +96,7 @@ export function int(fn: string, v: unknown): number {
 export function list(fn: string, v: unknown): unknown[] {
   if (!Array.isArray(v)) return fail(`${fn}: expected a list, got ${describe(v)}`);
   const out = new Array<unknown>(v.length);
-  for (let i = 0; i < v.length; i++) out[i] = readProperty(v, i);
+  for (let i = 0; i < v.length; i++) out[i] = readAllowed(v, i);
   return out;
 }
 

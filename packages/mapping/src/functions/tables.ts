@@ -6,23 +6,26 @@ import { T } from '../types';
 import { defineFunctions, describe, int, num, p, record, text } from './define';
 import { roundTo } from './numbers';
 
-/** Exact key first, then a trimmed, case-insensitive match ("Closed Won" finds "closed won"). */
-function find(table: Record<string, unknown>, key: string): { found: boolean; value: unknown } {
-  if (Object.hasOwn(table, key)) return { found: true, value: readProperty(table, key) };
+const MISSING = Symbol('missing');
+
+/** Exact key first, then a trimmed, case-insensitive match ("Closed Won" finds "closed won"); MISSING when neither. */
+function find(table: Record<string, unknown>, key: string): unknown {
+  if (Object.hasOwn(table, key)) return readProperty(table, key);
   const wanted = key.trim().toLowerCase();
-  for (const k of Object.keys(table)) if (k.trim().toLowerCase() === wanted) return { found: true, value: readProperty(table, k) };
-  return { found: false, value: null };
+  for (const k in table) if (Object.hasOwn(table, k) && k.trim().toLowerCase() === wanted) return readProperty(table, k);
+  return MISSING;
 }
 
-/** `tableName` names a context table in messages; inline tables are "the table". */
+/** `args` are the call's arguments: the value, the table (or its name) and, if given, the default.
+ * `tableName` names a context table in messages; inline tables are "the table". */
 function mapThrough(fn: string, table: Record<string, unknown>, args: unknown[], tableName?: string): unknown {
-  const [v, fallback] = args;
-  const hasFallback = args.length >= 2;
-  if (v === null) return hasFallback ? fallback : null;
+  const v = args[0];
+  const hasFallback = args.length >= 3;
+  if (v === null) return hasFallback ? args[2] : null;
   const key = text(fn, v);
   const hit = find(table, key);
-  if (hit.found) return hit.value;
-  if (hasFallback) return fallback;
+  if (hit !== MISSING) return hit;
+  if (hasFallback) return args[2];
   return fail(`${fn}: no entry for "${key.slice(0, 40)}" in ${tableName === undefined ? 'the table' : `table "${tableName}"`} and no default given`);
 }
 
@@ -33,7 +36,11 @@ function rate(ctx: { base: string; rates: Record<string, number> }, code: string
   return r;
 }
 
+const upperLetter = (s: string, i: number): boolean => s.charCodeAt(i) >= 65 && s.charCodeAt(i) <= 90;
+
 const currency = (v: unknown): string => {
+  // Codes are nearly always written "EUR" already: no trimming, case mapping or pattern work for those.
+  if (typeof v === 'string' && v.length === 3 && upperLetter(v, 0) && upperLetter(v, 1) && upperLetter(v, 2)) return v;
   const c = text('convertCurrency', v).trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(c)) fail(`convertCurrency: ${describe(v)} is not a three-letter currency code`);
   return c;
@@ -42,14 +49,14 @@ const currency = (v: unknown): string => {
 export const tableFunctions = defineFunctions([
   {
     name: 'mapValue', category: 'table', description: 'Translates a value through a table written in the expression: mapValue(stage, {"Won": "A", "Lost": "I"}, "P"). Without a default, a missing entry is an error.', params: [p('value', T.any), p('table', T.object()), p('default', T.any, { optional: true })], returns: T.any,
-    impl: ([v, table, ...rest]) => mapThrough('mapValue', record('mapValue', table), [v, ...rest]),
+    impl: (args) => mapThrough('mapValue', record('mapValue', args[1]), args),
   },
   {
     name: 'lookup', category: 'table', description: 'Translates a value through a named table from the context: lookup(days, "terms", "00"). Without a default, a missing entry is an error.', params: [p('value', T.any), p('table', T.string), p('default', T.any, { optional: true })], returns: T.any,
-    impl: ([v, name, ...rest], ctx) => {
-      const n = text('lookup', name);
+    impl: (args, ctx) => {
+      const n = text('lookup', args[1]);
       const table = ctx.tables && Object.hasOwn(ctx.tables, n) ? ctx.tables[n] : fail(`lookup: there is no table named "${n.slice(0, 40)}"`);
-      return mapThrough('lookup', record('lookup', table), [v, ...rest], n);
+      return mapThrough('lookup', record('lookup', table), args, n);
     },
   },
   {
