@@ -11,6 +11,7 @@ import { toActivityFailure } from './failures';
 import { mailActivities, type MailDeps } from './mail';
 import { recordedWrites } from './links';
 import { recordRun } from './recorder';
+import { recordScheduledFire, type ScheduledFireRequest } from './scheduled-fire';
 
 export interface ActivityDeps extends MailDeps {
   workerId: string;
@@ -51,6 +52,10 @@ export function createActivities(deps: ActivityDeps) {
       } catch (error) {
         throw toActivityFailure(error);
       }
+    },
+
+    async recordScheduledFire(req: ScheduledFireRequest & { firedAt: number }) {
+      return recordScheduledFire(deps.db, req);
     },
 
     async recordRun(rec: RunRecord): Promise<void> {

@@ -1,12 +1,12 @@
 // Saving and deploying flow versions: the one path behind the designer's "save version", deploy, undeploy,
 // promote and roll back, and the demo installer. Deployments are database rows plus the Streak webhooks and
-// change-feed schedules they need; a refusal leaves the previous deployment untouched.
+// Temporal Schedules (change feeds, cron) they need; a refusal leaves the previous deployment untouched.
 import type { Db, SecretBox } from '@conduit/db';
 import { type Catalog, createFlowVersion } from '@conduit/flow';
 import type { Client } from '@temporalio/client';
 import type { EnvironmentVariables } from '../scope';
 import { forgetDeployments } from './deployments';
-import { changeFeedRequest, hasChangeFeedTrigger, removeChangeFeedSchedule, upsertChangeFeedSchedule } from './schedules';
+import { isRefusedSpec, removeTriggerSchedule, type TimedTriggerKind, timedTriggerKind, triggerSchedule, upsertTriggerSchedule } from './schedules';
 import { registerStreakWebhooks, removeStreakWebhooks, streakWebhookTriggers } from './streak-webhooks';
 
 /** A refused save or deploy, with a message that says what to do; the designer turns the code into an HTTP status. */
@@ -53,19 +53,35 @@ export interface DeployContext {
   userId?: string;
   /** The designer's public base URL; Streak posts events to it. */
   publicUrl: string;
-  /** Temporal, for change-feed schedules; deployments of webhook-triggered flows do not need it. */
+  /** Temporal, for change-feed and cron schedules; deployments of webhook-triggered flows do not need it. */
   temporal?: () => Promise<Client>;
 }
 
-/** Creates or replaces the Temporal Schedule that polls a change-feed trigger, before the deployment is written. */
-async function scheduleChangeFeed(c: DeployContext, environment: { id: string; key: string; name: string; taskQueue: string; variables: unknown }, version: { id: string; flowId: string; graph: unknown; plan: unknown }) {
-  const feed = changeFeedRequest({ environment: { id: environment.id, key: environment.key, taskQueue: environment.taskQueue, variables: (environment.variables ?? {}) as EnvironmentVariables }, flowId: version.flowId, versionId: version.id, graph: version.graph, plan: version.plan });
-  if (!feed) return;
-  if (!c.temporal) throw new DeployError('SERVICE_UNAVAILABLE', 'This flow polls a change feed, which needs the engine; start it and deploy again.');
+const SCHEDULE_NAME: Record<TimedTriggerKind, string> = { changeFeed: 'change-feed', schedule: 'cron' };
+
+/** Creates or replaces the Temporal Schedule a change-feed or schedule trigger runs on, before the deployment is written. */
+async function scheduleTrigger(c: DeployContext, environment: { id: string; key: string; name: string; taskQueue: string; variables: unknown }, version: { id: string; flowId: string; graph: unknown; plan: unknown }): Promise<TimedTriggerKind | undefined> {
+  const schedule = triggerSchedule({ environment: { id: environment.id, key: environment.key, taskQueue: environment.taskQueue, variables: (environment.variables ?? {}) as EnvironmentVariables }, flowId: version.flowId, versionId: version.id, graph: version.graph, plan: version.plan });
+  if (!schedule) return undefined;
+  if (!c.temporal) throw new DeployError('SERVICE_UNAVAILABLE', `This flow ${schedule.kind === 'changeFeed' ? 'polls a change feed' : 'runs on a schedule'}, which needs the engine; start it and deploy again.`);
   try {
-    await upsertChangeFeedSchedule(await c.temporal(), feed);
+    await upsertTriggerSchedule(await c.temporal(), schedule);
   } catch (err) {
-    throw new DeployError('SERVICE_UNAVAILABLE', `The engine did not take the change-feed schedule for ${environment.name} (${(err as Error).message}); deploy again once it is reachable.`);
+    if (isRefusedSpec(err)) throw new DeployError('BAD_REQUEST', `The trigger "${schedule.label}" has a schedule the engine cannot run (${(err as Error).message}); fix its cron or time zone, save and deploy again.`);
+    throw new DeployError('SERVICE_UNAVAILABLE', `The engine did not take the ${SCHEDULE_NAME[schedule.kind]} schedule for ${environment.name} (${(err as Error).message}); deploy again once it is reachable.`);
+  }
+  return schedule.kind;
+}
+
+/** Deletes a schedule the flow no longer runs on; a failure is a warning (its fires find no deployment and start nothing). */
+async function removeSchedule(c: DeployContext, opts: { environmentId: string; flowId: string; kind: TimedTriggerKind | undefined }): Promise<string[]> {
+  if (!c.temporal || !opts.kind) return [];
+  const environment = await c.db.environment.findUniqueOrThrow({ where: { id: opts.environmentId }, select: { key: true } });
+  try {
+    await removeTriggerSchedule(await c.temporal(), { environmentKey: environment.key, flowId: opts.flowId, kind: opts.kind });
+    return [];
+  } catch (err) {
+    return [`The ${SCHEDULE_NAME[opts.kind]} schedule could not be removed (${(err as Error).message}); it fires until removed, and its fires find no deployment.`];
   }
 }
 
@@ -92,7 +108,7 @@ export async function deployVersion(c: DeployContext, opts: { environmentId: str
       throw new DeployError('PRECONDITION_FAILED', `Streak refused the webhook for ${environment.name}: ${(err as Error).message}. Test the Streak connection, then deploy again.`);
     }
   }
-  await scheduleChangeFeed(c, environment, version);
+  const kind = await scheduleTrigger(c, environment, version);
   const { previous, deployment } = await c.db.$transaction(async (tx) => {
     const previous = await tx.deployment.findFirst({ where: { environmentId: environment.id, flowId: version.flowId, active: true }, include: { flowVersion: true } });
     if (previous) await tx.deployment.update({ where: { id: previous.id }, data: { active: false, undeployedAt: new Date() } });
@@ -102,24 +118,20 @@ export async function deployVersion(c: DeployContext, opts: { environmentId: str
   // The webhook ingress caches which versions are live; make it look again now.
   forgetDeployments(environment.id);
   const warnings = previous ? await removeWebhooksOf(c, { environmentId: environment.id, graph: previous.flowVersion.graph, keys: previous.webhookKeys }) : [];
+  // A version with another trigger kind leaves the previous kind's schedule behind otherwise.
+  const previousKind = previous ? timedTriggerKind(previous.flowVersion.graph) : undefined;
+  if (previousKind !== kind) warnings.push(...(await removeSchedule(c, { environmentId: environment.id, flowId: version.flowId, kind: previousKind })));
   return { environment, version, previous, deployment, warnings };
 }
 
-/** Stops a flow in an environment: the active deployment is closed and its webhooks removed. */
+/** Stops a flow in an environment: the active deployment is closed, its webhooks and schedule removed. */
 export async function undeploy(c: DeployContext, opts: { environmentId: string; flowId: string }) {
   const active = await c.db.deployment.findFirst({ where: { environmentId: opts.environmentId, flowId: opts.flowId, active: true, environment: { workspaceId: c.workspaceId } }, include: { flowVersion: true } });
   if (!active) throw new DeployError('CONFLICT', 'This flow is not deployed in that environment.');
   await c.db.deployment.update({ where: { id: active.id }, data: { active: false, undeployedAt: new Date() } });
   forgetDeployments(opts.environmentId);
   const warnings = await removeWebhooksOf(c, { environmentId: opts.environmentId, graph: active.flowVersion.graph, keys: active.webhookKeys });
-  if (c.temporal && hasChangeFeedTrigger(active.flowVersion.graph)) {
-    const environment = await c.db.environment.findUniqueOrThrow({ where: { id: opts.environmentId }, select: { key: true } });
-    try {
-      await removeChangeFeedSchedule(await c.temporal(), { environmentKey: environment.key, flowId: opts.flowId });
-    } catch (err) {
-      warnings.push(`The change-feed schedule could not be removed (${(err as Error).message}); it polls until removed, and its runs find no deployment.`);
-    }
-  }
+  warnings.push(...(await removeSchedule(c, { environmentId: opts.environmentId, flowId: opts.flowId, kind: timedTriggerKind(active.flowVersion.graph) })));
   return { deployment: active, warnings };
 }
 

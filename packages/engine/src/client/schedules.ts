@@ -1,51 +1,129 @@
-// Change-feed triggers run as Temporal Schedules: one per (environment, flow), firing changeFeedPoll every
-// `pollSeconds` with overlap SKIP, so a slow poll never stacks up. Deploying replaces the schedule's
-// action with the new version; undeploying deletes it.
-import { FlowGraphSchema } from '@conduit/flow';
-import { type Client, ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
+// Timed triggers run as Temporal Schedules, one per (environment, flow) and trigger kind: a change feed fires
+// changeFeedPoll every `pollSeconds`, a schedule trigger fires scheduledFire on its cron in its time zone.
+// Overlap SKIP, so a slow poll or start never stacks up. Deploying replaces the schedule's spec and action
+// with the new version; undeploying, or deploying a version with another trigger kind, deletes it.
+import { FlowGraphSchema, type TriggerConfig } from '@conduit/flow';
+import { type Client, isGrpcServiceError, ScheduleNotFoundError, ScheduleOverlapPolicy, type ScheduleSpec } from '@temporalio/client';
 import type { ChangeFeedPollRequest } from '../activities/change-feed';
+import type { ScheduledFireRequest } from '../activities/scheduled-fire';
 import type { StartEnvironment } from './start';
 
 export const CHANGE_FEED_WORKFLOW = 'changeFeedPoll';
+export const SCHEDULED_FIRE_WORKFLOW = 'scheduledFire';
 const DEFAULT_POLL_SECONDS = 60;
+const GRPC_INVALID_ARGUMENT = 3;
 
-export const scheduleIdFor = (environmentKey: string, flowId: string) => `feed:${environmentKey}:${flowId}`;
+export type TimedTriggerKind = 'changeFeed' | 'schedule';
+const ID_PREFIX: Record<TimedTriggerKind, string> = { changeFeed: 'feed', schedule: 'cron' };
+/**
+ * Fires missed while Temporal was down are still taken this late: a poll catches up through its cursor
+ * anyway, while a daily refresh an hour late is still worth running.
+ */
+const CATCHUP_WINDOW: Record<TimedTriggerKind, string> = { changeFeed: '5 minutes', schedule: '1 hour' };
 
-function changeFeedTrigger(graph: unknown) {
+export const scheduleIdFor = (environmentKey: string, flowId: string, kind: TimedTriggerKind = 'changeFeed') => `${ID_PREFIX[kind]}:${environmentKey}:${flowId}`;
+
+function triggerNode(graph: unknown): { label: string; config: TriggerConfig } | undefined {
   const parsed = FlowGraphSchema.safeParse(graph);
-  const trigger = parsed.success ? parsed.data.nodes.find((n) => n.kind === 'trigger') : undefined;
-  return trigger?.kind === 'trigger' && trigger.config.type === 'changeFeed' ? trigger.config : undefined;
+  const node = parsed.success ? parsed.data.nodes.find((n) => n.kind === 'trigger') : undefined;
+  return node?.kind === 'trigger' ? node : undefined;
 }
 
-export const hasChangeFeedTrigger = (graph: unknown): boolean => changeFeedTrigger(graph) !== undefined;
+/** Which kind of Temporal Schedule a version's trigger needs, if any (webhook and manual triggers need none). */
+export function timedTriggerKind(graph: unknown): TimedTriggerKind | undefined {
+  const type = triggerNode(graph)?.config.type;
+  return type === 'changeFeed' || type === 'schedule' ? type : undefined;
+}
+
+export const hasChangeFeedTrigger = (graph: unknown): boolean => timedTriggerKind(graph) === 'changeFeed';
+
+interface DeployedVersion {
+  environment: StartEnvironment;
+  flowId: string;
+  versionId: string;
+  graph: unknown;
+  plan: unknown;
+}
 
 /** The poll request a deployed version's change-feed trigger needs, or undefined for other triggers. */
-export function changeFeedRequest(options: { environment: StartEnvironment; flowId: string; versionId: string; graph: unknown; plan: unknown }): { request: ChangeFeedPollRequest; pollSeconds: number } | undefined {
-  const c = changeFeedTrigger(options.graph);
-  if (!c) return undefined;
+export function changeFeedRequest(options: DeployedVersion): { request: ChangeFeedPollRequest; pollSeconds: number } | undefined {
+  const c = triggerNode(options.graph)?.config;
+  if (c?.type !== 'changeFeed') return undefined;
   return {
     pollSeconds: c.pollSeconds ?? DEFAULT_POLL_SECONDS,
     request: { environment: options.environment, flowId: options.flowId, versionId: options.versionId, plan: options.plan, connector: c.connector, feed: c.feed, params: c.params ?? {}, ...(c.connectionRef ? { connectionRef: c.connectionRef } : {}) },
   };
 }
 
-export async function upsertChangeFeedSchedule(client: Client, options: { request: ChangeFeedPollRequest; pollSeconds: number }): Promise<string> {
-  const scheduleId = scheduleIdFor(options.request.environment.key, options.request.flowId);
-  const action = { type: 'startWorkflow' as const, workflowType: CHANGE_FEED_WORKFLOW, taskQueue: options.request.environment.taskQueue, args: [options.request] };
-  const spec = { intervals: [{ every: `${options.pollSeconds}s` }] };
-  try {
-    await client.schedule.getHandle(scheduleId).update((prev) => ({ ...prev, spec, action }));
-  } catch (error) {
-    if (!(error instanceof ScheduleNotFoundError)) throw error;
-    await client.schedule.create({ scheduleId, spec, action, policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '5 minutes' } });
-  }
-  return scheduleId;
+/** A Temporal Schedule for a deployed version's trigger: when it fires, and the workflow each fire starts. */
+export interface TriggerSchedule {
+  kind: TimedTriggerKind;
+  scheduleId: string;
+  /** The trigger node's label, for messages. */
+  label: string;
+  spec: ScheduleSpec;
+  workflowType: string;
+  taskQueue: string;
+  args: [ChangeFeedPollRequest | ScheduledFireRequest];
 }
 
-export async function removeChangeFeedSchedule(client: Client, options: { environmentKey: string; flowId: string }): Promise<void> {
+const feedSchedule = (feed: { request: ChangeFeedPollRequest; pollSeconds: number }, label = 'change feed'): TriggerSchedule => ({
+  kind: 'changeFeed',
+  scheduleId: scheduleIdFor(feed.request.environment.key, feed.request.flowId, 'changeFeed'),
+  label,
+  spec: { intervals: [{ every: `${feed.pollSeconds}s` }] },
+  workflowType: CHANGE_FEED_WORKFLOW,
+  taskQueue: feed.request.environment.taskQueue,
+  args: [feed.request],
+});
+
+/** The schedule a deployed version's trigger needs, or undefined for webhook and manual triggers. */
+export function triggerSchedule(options: DeployedVersion): TriggerSchedule | undefined {
+  const node = triggerNode(options.graph);
+  const feed = changeFeedRequest(options);
+  if (feed) return feedSchedule(feed, node?.label);
+  if (node?.config.type !== 'schedule') return undefined;
+  const { environment, flowId, versionId, plan } = options;
+  return {
+    kind: 'schedule',
+    scheduleId: scheduleIdFor(environment.key, flowId, 'schedule'),
+    label: node.label,
+    spec: { cronExpressions: [node.config.cron], ...(node.config.timeZone ? { timezone: node.config.timeZone } : {}) },
+    workflowType: SCHEDULED_FIRE_WORKFLOW,
+    taskQueue: environment.taskQueue,
+    args: [{ environment, flowId, versionId, plan }],
+  };
+}
+
+/** Creates the schedule, or replaces the spec and action of the one already there (its policies stay). */
+export async function upsertTriggerSchedule(client: Client, s: TriggerSchedule): Promise<string> {
+  const action = { type: 'startWorkflow' as const, workflowType: s.workflowType, taskQueue: s.taskQueue, args: s.args };
   try {
-    await client.schedule.getHandle(scheduleIdFor(options.environmentKey, options.flowId)).delete();
+    await client.schedule.getHandle(s.scheduleId).update((prev) => ({ ...prev, spec: s.spec, action }));
+  } catch (error) {
+    if (!(error instanceof ScheduleNotFoundError)) throw error;
+    await client.schedule.create({ scheduleId: s.scheduleId, spec: s.spec, action, policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: CATCHUP_WINDOW[s.kind] } });
+  }
+  return s.scheduleId;
+}
+
+export const upsertChangeFeedSchedule = (client: Client, feed: { request: ChangeFeedPollRequest; pollSeconds: number }): Promise<string> => upsertTriggerSchedule(client, feedSchedule(feed));
+
+/** Deletes the schedule of that kind; one already gone is fine. */
+export async function removeTriggerSchedule(client: Client, options: { environmentKey: string; flowId: string; kind: TimedTriggerKind }): Promise<void> {
+  try {
+    await client.schedule.getHandle(scheduleIdFor(options.environmentKey, options.flowId, options.kind)).delete();
   } catch (error) {
     if (!(error instanceof ScheduleNotFoundError)) throw error;
   }
+}
+
+export const removeChangeFeedSchedule = (client: Client, options: { environmentKey: string; flowId: string }): Promise<void> => removeTriggerSchedule(client, { ...options, kind: 'changeFeed' });
+
+/** Temporal refused the schedule's spec itself (a cron or time zone it cannot parse), not a failure to reach it. */
+export function isRefusedSpec(error: unknown): boolean {
+  // The SDK turns the server's "Invalid schedule spec" into a TypeError; other refusals keep the gRPC cause.
+  if (error instanceof TypeError) return true;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return isGrpcServiceError(cause) && cause.code === GRPC_INVALID_ARGUMENT;
 }

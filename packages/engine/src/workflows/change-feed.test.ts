@@ -28,17 +28,21 @@ async function poll(flow: { flowId: string; versionId: string; plan: unknown }) 
   }) as Promise<{ started: number }>;
 }
 
+async function patchCity(city: string) {
+  const res = await fetch(`${h.gateway.url}/v1/companies/ABC/customers/01-ACMEIND`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${h.gateway.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ city }),
+  });
+  expect(res.status, await res.text()).toBe(200);
+}
+
 describe('change feed → flow runs', () => {
   it('starts one run per changed record, keeps the cursor, and does not start a run twice for the same change', async () => {
     const flow = await h.deploy(onCustomerChange);
     expect(await poll(flow)).toEqual({ started: 0 }); // the first poll only sets the starting point
 
-    const res = await fetch(`${h.gateway.url}/v1/companies/ABC/customers/01-ACMEIND`, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${h.gateway.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ city: 'Akron' }),
-    });
-    expect(res.status, await res.text()).toBe(200);
+    await patchCity('Akron');
 
     expect(await poll(flow)).toEqual({ started: 1 });
     expect(await poll(flow)).toEqual({ started: 0 });
@@ -46,5 +50,24 @@ describe('change feed → flow runs', () => {
     expect(run?.triggerKind).toBe('changeFeed');
     expect((await h.result(run!.workflowId)).outputs.note).toEqual({ city: 'Akron', key: expect.stringContaining('ACMEIND') });
     expect(await h.db.syncCursor.count()).toBe(1);
+  });
+
+  // A schedule left behind after undeploy (Temporal unreachable then) keeps firing; its polls must start nothing.
+  it('a poll of a version that is not deployed records and starts nothing, and the change waits for the live version', async () => {
+    const flow = await h.deploy(onCustomerChange);
+    expect(await poll(flow)).toEqual({ started: 0 });
+    await patchCity('Dayton');
+    await h.db.deployment.updateMany({ where: { flowId: flow.flowId }, data: { active: false, undeployedAt: new Date() } });
+    expect(await poll(flow)).toEqual({ started: 0 });
+    expect(await h.db.webhookEvent.count({ where: { eventType: 'recordChanged', payload: { path: ['record', 'city'], equals: 'Dayton' } } })).toBe(0);
+
+    // Deployed again as a new version: the old version's poll is still not live; the new one's finds the change.
+    const next = await h.deploy(onCustomerChange, { flowId: flow.flowId });
+    expect(await poll(flow)).toEqual({ started: 0 });
+    expect(await h.db.run.count({ where: { flowId: flow.flowId } })).toBe(0);
+    expect(await poll(next)).toEqual({ started: 1 });
+    const [run] = await h.db.run.findMany({ where: { flowId: flow.flowId } });
+    expect(run?.flowVersionId).toBe(next.versionId);
+    expect((await h.result(run!.workflowId)).outputs.note).toMatchObject({ city: 'Dayton' });
   });
 });

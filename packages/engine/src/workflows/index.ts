@@ -2,3 +2,4 @@
 export { healthCheck } from './health';
 export { flowRun, forEachBatch, progressQuery, type RunOutcome, type RunProgress } from './flow-run';
 export { changeFeedPoll } from './change-feed';
+export { scheduledFire } from './scheduled-fire';
