@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { checkDatabase, createDb, createSecretBox } from '@conduit/db';
-import { createConnectorRegistry, createWorkers, temporalConnectionOptions } from '@conduit/engine';
+import { createConnectorRegistry, createWorkers, startQueuedRunSweeper, temporalConnectionOptions } from '@conduit/engine';
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { WorkerEnv } from './env';
 import { startWorkerMetrics } from './observability';
@@ -38,7 +39,11 @@ export async function startWorker(env: WorkerEnv, connection?: NativeConnection)
     },
   });
   const metrics = await startWorkerMetrics(env, db);
+  // Runs the ingress recorded but could not start (it answers first, then starts them) are started here.
+  const client = new Client({ connection: conn, namespace: env.TEMPORAL_NAMESPACE });
+  const sweeper = startQueuedRunSweeper({ db, temporal: async () => client }, { taskQueues });
   const done = Promise.all(workers.map((w) => w.run())).then(async () => {
+    await sweeper.stop();
     await metrics?.close();
     await close();
     await db.$disconnect();

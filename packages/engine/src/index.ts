@@ -3,5 +3,6 @@ export { createActivities, parseSmtpUrl, type Activities, type ActivityDeps, typ
 export { createWorkers, productionBundle, workflowsPath } from './worker';
 export { createConnectorRegistry, CONNECTORS } from './registry';
 export { openDeadLetters } from './dead-letter-backlog';
+export { startQueuedRunSweeper, sweepQueuedRuns } from './sweeper';
 export { temporalEnvShape, temporalEnvProblem, temporalConnectionOptions, type TemporalEnv, type TemporalConnectionOptions } from './temporal-connection';
 export type { RunOutcome, RunProgress } from './workflows/flow-run';

@@ -1,18 +1,19 @@
 // Webhook ingress for Streak: authenticate (constant time, before the body is read), parse strictly,
-// dedupe by event key, record the event and its runs in one transaction, then start the workflows.
-// A redelivery answers 200 and starts nothing new; a failed start answers 503 so Streak retries.
+// dedupe by event key, record the event and its queued runs in one statement, answer, then start the
+// workflows in the background. A redelivery answers 200 and starts nothing. A start that fails (engine down)
+// or never happens (process died) leaves the run queued; the worker's sweeper starts it (../sweeper.ts).
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { Db, SecretBox } from '@conduit/db';
 import type { Client } from '@temporalio/client';
-import { z } from 'zod';
 import { ipAllowed } from '@conduit/connector-kit';
-import { parseConnectorRef } from '@conduit/flow';
+import { parseConnectorRef, type TriggerConfig } from '@conduit/flow';
 import { createConnectorRegistry } from '../registry';
 import { type Echo, echoMessage, findEchoes } from '../activities/echo';
-import { deployedFlows, matchWebhook, type DeployedFlow } from './deployments';
+import { deployedFlows, matchWebhook } from './deployments';
 import { streakEventKey } from './event-key';
 import { MAX_JSON_DEPTH, nestsDeeperThan, parseStorableJson } from './delivery-json';
-import { planRuns, queuedRunRow, startWorkflows, type RecordedRun } from './start';
+import { planRuns, queuedRunRow, type RecordedRun } from './start';
+import { startInBackground } from './starter';
 import type { EnvironmentVariables } from '../scope';
 
 export interface IngressDeps {
@@ -68,7 +69,8 @@ export async function authenticateStreakWebhook(
   return { env: { id: env.id, key: env.key, taskQueue: env.taskQueue, variables: env.variables } };
 }
 
-const DeliverySchema = z.array(z.record(z.string(), z.unknown())).min(1, 'the body is an empty array').max(500, 'a delivery holds at most 500 objects');
+const MAX_OBJECTS = 500;
+const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 export function parseStreakDelivery(text: string): { ok: true; objects: Array<Record<string, unknown>> } | { ok: false; message: string } {
   let json: unknown;
@@ -78,13 +80,14 @@ export function parseStreakDelivery(text: string): { ok: true; objects: Array<Re
     return { ok: false, message: `The body is not valid JSON (${error instanceof Error ? error.message : 'parse error'}).` };
   }
   if (nestsDeeperThan(json, MAX_JSON_DEPTH)) return { ok: false, message: `The body nests deeper than ${MAX_JSON_DEPTH} levels; Streak's deliveries never do.` };
-  const parsed = DeliverySchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? ` at [${issue.path.join('][')}]` : '';
-    return { ok: false, message: Array.isArray(json) ? `The body must be a JSON array of objects, as Streak sends: ${issue?.message}${where}.` : 'The body must be a JSON array of objects, as Streak sends.' };
-  }
-  return { ok: true, objects: parsed.data };
+  // Checked by hand rather than with zod: this runs on every delivery, and the shape is this simple.
+  const shape = 'The body must be a JSON array of objects, as Streak sends';
+  if (!Array.isArray(json)) return { ok: false, message: `${shape}.` };
+  if (!json.length) return { ok: false, message: `${shape}: the body is an empty array.` };
+  if (json.length > MAX_OBJECTS) return { ok: false, message: `${shape}: a delivery holds at most ${MAX_OBJECTS} objects.` };
+  const bad = json.findIndex((o) => typeOf(o) !== 'object');
+  if (bad >= 0) return { ok: false, message: `${shape}: expected an object, got ${typeOf(json[bad])} at [${bad}].` };
+  return { ok: true, objects: json as Array<Record<string, unknown>> };
 }
 
 export async function ingestStreakWebhook(deps: IngressDeps, req: { env: AuthenticatedEnvironment; event: string | null; text: string }): Promise<IngressAnswer> {
@@ -102,13 +105,12 @@ export async function ingestStreakWebhook(deps: IngressDeps, req: { env: Authent
   const echoes = matched.some((m) => m.length) ? await findEchoes(deps.db, req.env.id, 'streak', events.map((e) => e.payload)) : new Map<number, Echo>();
   let freshCount = 0;
   const toStart: RecordedRun[] = [];
-  const duplicateKeys: string[] = [];
   for (const [i, e] of events.entries()) {
     const runs = planRuns(
       req.env,
       (matched[i] ?? []).map((f) => ({
         flow: f,
-        trigger: { kind: 'webhook' as const, event, eventKey: e.eventKey, payload: connectorPayload(f, event, e.payload) },
+        trigger: { kind: 'webhook' as const, event, eventKey: e.eventKey, payload: connectorPayload(f.trigger, event, e.payload) },
       })),
     );
     const echo = echoes.get(i);
@@ -130,15 +132,12 @@ export async function ingestStreakWebhook(deps: IngressDeps, req: { env: Authent
     if (row?.fresh) {
       freshCount += 1;
       if (!echo) toStart.push(...runs);
-    } else {
-      duplicateKeys.push(e.eventKey);
     }
   }
-  // A duplicate whose runs never got started (the engine was down) gets them started now.
-  if (duplicateKeys.length) toStart.push(...(await queuedRunsFor(deps.db, req.env.id, duplicateKeys, flows)));
-  const started = await startWorkflows(deps.temporal, req.env, toStart);
-  const counts = { events: freshCount, duplicates: events.length - freshCount, runsStarted: started.started, ...(echoes.size ? { echoes: echoes.size } : {}) };
-  if (started.failed > 0) return answer(503, 'Conduit could not hand the event to the engine; Streak will retry the delivery.', counts);
+  // Answered now: the event and its queued runs are committed. Duplicates start nothing (the first delivery's
+  // start, or the sweeper, owns their runs).
+  void startInBackground(deps.temporal, req.env, toStart);
+  const counts = { events: freshCount, duplicates: events.length - freshCount, runsStarted: toStart.length, ...(echoes.size ? { echoes: echoes.size } : {}) };
   return answer(200, freshCount ? 'Accepted.' : 'Already received; nothing new started.', counts);
 }
 
@@ -148,8 +147,7 @@ const registry = createConnectorRegistry();
  * What the flow sees as `trigger`: the connector trigger's own payload shape (the one the designer showed
  * when mapping), or the object as delivered when the flow names a raw Streak event.
  */
-function connectorPayload(flow: DeployedFlow, event: string, object: Record<string, unknown>): unknown {
-  const t = flow.trigger;
+export function connectorPayload(t: TriggerConfig, event: string, object: Record<string, unknown>): unknown {
   if (t.type !== 'webhook') return object;
   const { connector, version } = parseConnectorRef(t.connector);
   const trigger = registry.has(connector, version) ? registry.get(connector, version).triggers.find((d) => d.key === t.event) : undefined;
@@ -157,14 +155,4 @@ function connectorPayload(flow: DeployedFlow, event: string, object: Record<stri
   const config = trigger.config.safeParse({ ...t.params, event });
   if (!config.success) return object;
   return trigger.webhook.events({ config: config.data, body: [object] })[0]?.payload ?? object;
-}
-
-async function queuedRunsFor(tx: Pick<Db, 'run' | 'webhookEvent'>, environmentId: string, eventKeys: string[], flows: DeployedFlow[]): Promise<RecordedRun[]> {
-  const rows = await tx.run.findMany({ where: { environmentId, eventKey: { in: eventKeys }, status: 'queued' }, select: { id: true, workflowId: true, flowId: true, flowVersionId: true, eventKey: true } });
-  const events = await tx.webhookEvent.findMany({ where: { environmentId, eventKey: { in: eventKeys } }, select: { eventKey: true, eventType: true, payload: true } });
-  return rows.flatMap((r) => {
-    const flow = flows.find((f) => f.versionId === r.flowVersionId);
-    const e = events.find((x) => x.eventKey === r.eventKey);
-    return flow && e ? [{ runId: r.id, workflowId: r.workflowId, flow, trigger: { kind: 'webhook' as const, event: e.eventType, eventKey: e.eventKey, payload: e.payload } }] : [];
-  });
 }

@@ -1,6 +1,6 @@
 // Starting runs: the Run row is written first (status queued, in the caller's transaction), then the
 // workflow is started under an id derived from environment + flow + event key, so starting twice is a
-// no-op. A queued run whose start failed is started again when the event is delivered again.
+// no-op. A queued run whose start failed or never happened is started by the worker's sweeper (../sweeper.ts).
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@conduit/db';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
