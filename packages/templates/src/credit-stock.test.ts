@@ -1,3 +1,4 @@
+import { triggerSchedule } from '@conduit/engine/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { creditStockDaily, creditStockOnProposal } from './credit-stock';
 import { type DeployedTemplate, Lab } from './test-lab';
@@ -78,8 +79,10 @@ describe('Credit and stock on Proposal deals, every morning', () => {
     const daily = await lab.deploy(creditStockDaily);
     const boxKey = await lab.boxNamed('Acme Industrial Supply – Q3 restock');
     await lab.emulator.setStock({ itemCode: 'ELEC-1001', warehouseCode: '000', quantityOnHand: 0 });
-    // What the flow's Temporal Schedule starts at 7:00.
-    await lab.h.start(daily, { kind: 'schedule', event: 'schedule', eventKey: 'schedule:2026-11-26T07:00', payload: { firedAt: Date.UTC(2026, 10, 26, 12) } });
+    // The schedule its deployment makes, fired once: the test server has no Schedules, so the workflow a fire starts is started directly.
+    const fire = triggerSchedule({ environment: lab.h.environment, ...daily });
+    expect(fire).toMatchObject({ kind: 'schedule', spec: { cronExpressions: ['0 7 * * 1-5'] }, workflowType: 'scheduledFire' });
+    expect(await lab.h.temporal.client.workflow.execute(fire!.workflowType, { taskQueue: lab.h.taskQueue, workflowId: `fire-${daily.flowId}`, args: fire!.args })).toEqual({ started: 1 });
     const [run] = await lab.finished(daily.flowId);
     expect([run?.status, run?.error]).toEqual(['succeeded', undefined]);
     const proposal = (await lab.streak<{ stageKey: string; fields: Record<string, unknown> }[]>('GET', `/v1/pipelines/${lab.seed.pipelineKey}/boxes`)).filter((b) => b.stageKey === lab.seed.stages.Proposal);

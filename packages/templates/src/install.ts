@@ -20,8 +20,8 @@ export const TEMPLATE_VARIABLES: Record<string, string | number> = {
   anomalyQuantityFactor: 50,
 };
 
-/** What the demo runs in dev (docs/demo.md): the whole order-to-cash loop; the daily sweep and Customer 360 stay installed only. */
-export const DEMO_DEPLOYED = ['closed-won-sales-order', 'order-status-to-streak', 'invoice-posted-to-streak', 'payments-to-streak', 'credit-stock-on-proposal'];
+/** What the demo runs in dev (docs/demo.md): the whole order-to-cash loop and the weekday-morning credit and stock refresh; Customer 360 stays installed only. */
+export const DEMO_DEPLOYED = ['closed-won-sales-order', 'order-status-to-streak', 'invoice-posted-to-streak', 'payments-to-streak', 'credit-stock-on-proposal', 'credit-stock-daily'];
 
 export interface InstallOptions {
   secrets: SecretBox;
@@ -29,7 +29,7 @@ export interface InstallOptions {
   publicUrl: string;
   /** Template keys to deploy, and where; default DEMO_DEPLOYED to dev. */
   deploy?: { environmentKey: string; templates: string[] };
-  /** Needed only to deploy change-feed templates (their Temporal Schedules). */
+  /** Needed only to deploy change-feed and schedule-triggered templates (their Temporal Schedules). */
   temporal?: DeployContext['temporal'];
 }
 
