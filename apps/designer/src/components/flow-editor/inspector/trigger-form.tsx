@@ -9,6 +9,7 @@ import { PickerSelect } from './picker-select';
 import { ConnectionSelect } from './connection-select';
 import { SchemaForm } from './schema-form';
 import { PastedSample, SampleLoader } from './sample-loader';
+import { ScheduleTriggerForm } from './schedule-trigger-form';
 
 const STAGE_FILTER = /^trigger\.stageKey == "([^"]*)"$/;
 
@@ -26,9 +27,7 @@ export function TriggerForm({ node }: { node: StepNode }) {
   const filter = typeof c.filter === 'string' ? c.filter : '';
   const stageKey = STAGE_FILTER.exec(filter)?.[1] ?? '';
 
-  if (c.type === 'schedule') {
-    return <Field label="When (cron: minute hour day month weekday)">{(id) => <input id={id} value={String(c.cron ?? '')} onChange={(e) => set({ cron: e.target.value })} className={inputClass} />}</Field>;
-  }
+  if (c.type === 'schedule') return <ScheduleTriggerForm node={node} />;
   if (c.type === 'manual') {
     return (
       <div className="space-y-2">
