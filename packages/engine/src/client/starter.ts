@@ -10,7 +10,10 @@ const pending = new Set<Promise<void>>();
 /** Starts the runs without waiting; the returned promise never rejects (await it only in tests). */
 export function startInBackground(temporal: () => Promise<Client>, env: StartEnvironment, runs: RecordedRun[]): Promise<void> {
   if (!runs.length) return Promise.resolve();
-  const started = startWorkflows(temporal, env, runs)
+  // From the next turn of the event loop: encoding the start requests (each carries its flow's plan) would
+  // otherwise run in the microtasks ahead of the caller's answer.
+  const started = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(() => startWorkflows(temporal, env, runs))
     .then((r) => {
       if (r.failed) log.warn('runs left queued for the sweeper', { environment: env.key, runs: r.failed, error: r.errors[0] });
     })
