@@ -8,7 +8,8 @@ import { compileElements, compileExpr as compileScoped, type Compiled, type Env,
 import { getFunction } from './functions';
 import { arityOf, describe, describeArity, type FunctionDef } from './functions/define';
 import { parseExpression } from './parser';
-import { conflicts, listAt, parseTarget, type TargetPath, targetKey, writerFor } from './paths';
+import { listOf, OutputLayout, type Place, type Staging, writerAt } from './output';
+import { conflicts, parseTarget, type TargetPath, targetKey, writerFor } from './paths';
 import { type MappingField, type MappingSpec } from './spec';
 
 export type MappingPart = 'spec' | 'target' | 'source' | 'transforms' | 'expression' | 'when';
@@ -33,7 +34,7 @@ export interface EvaluationResult {
   errors: FieldError[];
 }
 
-type Runner = (env: Env, out: Record<string, unknown>, errors: FieldError[]) => void;
+type Runner = (env: Env, out: Staging, errors: FieldError[]) => void;
 
 export interface CompiledMapping {
   readonly spec: MappingSpec;
@@ -41,6 +42,8 @@ export interface CompiledMapping {
   readonly runners: readonly Runner[];
   /** @internal */
   readonly slots: number;
+  /** @internal */
+  readonly output: OutputLayout;
 }
 
 export class MappingCompileError extends Error {
@@ -61,12 +64,12 @@ export function compileValidMapping(spec: MappingSpec): CompiledMapping {
 }
 
 export function evaluate(mapping: CompiledMapping, scope: unknown, ctx: EvalContext = {}): EvaluationResult {
-  const value: Record<string, unknown> = {};
+  const out = mapping.output.stage();
   const errors: FieldError[] = [];
   const env = newEnv(scope, ctx, mapping.slots);
   const runners = mapping.runners;
-  for (let i = 0; i < runners.length; i++) runners[i]!(env, value, errors);
-  return { value, errors };
+  for (let i = 0; i < runners.length; i++) runners[i]!(env, out, errors);
+  return { value: mapping.output.build(out), errors };
 }
 
 /** Paths, functions, expressions and conflicting targets of a well-shaped spec. Never throws. */
@@ -75,7 +78,8 @@ export function analyzeMapping(spec: MappingSpec): { problems: MappingProblem[];
   const keys: Array<{ field: string; key: string[] }> = [];
   const runners: Runner[] = [];
   const slots = new PathSlots();
-  for (const field of spec.fields) {
+  const output = new OutputLayout();
+  for (const [index, field] of spec.fields.entries()) {
     const report = (part: MappingPart, message: string, offset?: number) => problems.push({ field: field.target, part, message, ...(offset === undefined ? {} : { offset }) });
     const target = parseTarget(field.target);
     if (typeof target === 'string') {
@@ -86,10 +90,10 @@ export function analyzeMapping(spec: MappingSpec): { problems: MappingProblem[];
     const clash = keys.find((k) => conflicts(k.key, key));
     if (clash) report('target', clash.field === field.target ? 'is mapped twice' : `conflicts with "${clash.field}"`);
     keys.push({ field: field.target, key });
-    const runner = compileField(field, target, report, slots);
+    const runner = compileField(field, target, report, slots, output.place(target.head, index));
     if (runner) runners.push(runner);
   }
-  return problems.length ? { problems } : { problems, compiled: { spec, runners, slots: slots.size } };
+  return problems.length ? { problems } : { problems, compiled: { spec, runners, slots: slots.size, output } };
 }
 
 type Report = (part: MappingPart, message: string, offset?: number) => void;
@@ -144,7 +148,7 @@ function stepOf(impl: FunctionDef['impl'], args: unknown[]): Step {
   return (v, ctx) => impl([v, ...args], ctx) ?? null;
 }
 
-function compileField(field: MappingField, target: TargetPath, report: Report, slots: PathSlots): Runner | undefined {
+function compileField(field: MappingField, target: TargetPath, report: Report, slots: PathSlots, at: Place): Runner | undefined {
   const compileExpr = (e: Expr) => compileScoped(e, slots);
   const source = parsePart(field.source, 'source', report);
   const expression = parsePart(field.expression, 'expression', report);
@@ -162,7 +166,7 @@ function compileField(field: MappingField, target: TargetPath, report: Report, s
   const fallback = field.default ?? null;
   const required = !!field.required;
   if (!target.tail) {
-    const write = writerFor(target.head);
+    const write = writerAt(at);
     return (env, out, errors) => {
       try {
         if (cond && !truthy(cond(env))) return;
@@ -188,7 +192,7 @@ function compileField(field: MappingField, target: TargetPath, report: Report, s
       errors.push({ field: field.target, message: failureMessage(e) });
       return;
     }
-    const dest = listAt(out, target.head);
+    const dest = listOf(out, at);
     // A plain loop, not a closure per element: this is the hot path for order lines.
     for (let i = 0; i < elements.length; i++) {
       try {

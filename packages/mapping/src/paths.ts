@@ -41,9 +41,13 @@ export function writerFor(path: readonly string[]): Writer {
   return (obj, v) => writePath(obj, path, v);
 }
 
+/** A property key on the way to a value: a name, or a slot of the staged output (see output.ts). */
+type Key = string | number;
+type Container = Record<Key, unknown>;
+
 /** Writes v at path inside obj, creating plain objects on the way. Paths were checked not to conflict. */
-export function writePath(obj: Record<string, unknown>, path: readonly string[], v: unknown): void {
-  let o = obj;
+export function writePath(obj: object, path: readonly Key[], v: unknown): void {
+  let o = obj as Container;
   for (let i = 0; i < path.length - 1; i++) {
     const k = path[i]!;
     let next = o[k];
@@ -51,18 +55,18 @@ export function writePath(obj: Record<string, unknown>, path: readonly string[],
       next = {};
       o[k] = next;
     }
-    o = next as Record<string, unknown>;
+    o = next as Container;
   }
   o[path[path.length - 1]!] = v;
 }
 
-/** The list at `head`, created if missing. */
-export function listAt(obj: Record<string, unknown>, head: readonly string[]): unknown[] {
-  let o = obj;
+/** The list at `head` inside obj, created if missing. */
+export function listAt(obj: object, head: readonly Key[]): unknown[] {
+  let o = obj as Container;
   for (let i = 0; i < head.length - 1; i++) {
     const k = head[i]!;
     if (typeof o[k] !== 'object' || o[k] === null) o[k] = {};
-    o = o[k] as Record<string, unknown>;
+    o = o[k] as Container;
   }
   const last = head[head.length - 1]!;
   if (!Array.isArray(o[last])) o[last] = [];
