@@ -17,7 +17,6 @@ export function ScheduleTriggerForm({ node }: { node: StepNode }) {
   const parsed = useMemo(() => parseCron(cron), [cron]);
   const zoneError = timeZone && !isTimeZone(timeZone) ? `'${timeZone}' is not a time zone; use a name like America/Chicago` : undefined;
   const upcoming = useMemo(() => (parsed.ok && !zoneError ? nextFireTimes(parsed.cron, { from: new Date(), count: 3, ...(timeZone ? { timeZone } : {}) }) : []), [parsed, timeZone, zoneError]);
-  const show = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: timeZone || 'UTC', timeZoneName: 'short' });
 
   return (
     <div className="space-y-3">
@@ -36,16 +35,22 @@ export function ScheduleTriggerForm({ node }: { node: StepNode }) {
           </>
         )}
       </Field>
-      {upcoming.length > 0 && (
-        <div className="text-xs text-slate-600" data-testid="schedule-next">
-          <p className="font-medium text-slate-700">Next runs once deployed</p>
-          <ul className="list-disc pl-4">
-            {upcoming.map((t) => (
-              <li key={t.getTime()}>{show.format(t)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {upcoming.length > 0 && <NextRuns times={upcoming} timeZone={timeZone || 'UTC'} />}
+    </div>
+  );
+}
+
+/** Only rendered with a valid zone: Intl throws on an unknown one. */
+function NextRuns({ times, timeZone }: { times: Date[]; timeZone: string }) {
+  const show = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' });
+  return (
+    <div className="text-xs text-slate-600" data-testid="schedule-next">
+      <p className="font-medium text-slate-700">Next runs once deployed</p>
+      <ul className="list-disc pl-4">
+        {times.map((t) => (
+          <li key={t.getTime()}>{show.format(t)}</li>
+        ))}
+      </ul>
     </div>
   );
 }
