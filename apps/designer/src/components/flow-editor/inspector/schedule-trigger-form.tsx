@@ -42,7 +42,7 @@ export function ScheduleTriggerForm({ node }: { node: StepNode }) {
 
 /** Only rendered with a valid zone: Intl throws on an unknown one. */
 function NextRuns({ times, timeZone }: { times: Date[]; timeZone: string }) {
-  const show = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: 'short' });
+  const show = new Intl.DateTimeFormat(undefined, { weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone, timeZoneName: 'short' });
   return (
     <div className="text-xs text-slate-600" data-testid="schedule-next">
       <p className="font-medium text-slate-700">Next runs once deployed</p>
