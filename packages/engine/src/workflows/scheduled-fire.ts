@@ -8,7 +8,8 @@ import type { Activities } from '../activities';
 import type { ScheduledFireRequest } from '../activities/scheduled-fire';
 import { startRecordedRuns } from './start-runs';
 
-const { recordScheduledFire } = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 5 } });
+// A fire comes once a day perhaps, not every few seconds like a poll: ride out a database restart (~15 min).
+const { recordScheduledFire } = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 20, maximumInterval: '1 minute' } });
 
 const SCHEDULED_START_TIME = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
 
