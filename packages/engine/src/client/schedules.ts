@@ -35,8 +35,6 @@ export function timedTriggerKind(graph: unknown): TimedTriggerKind | undefined {
   return type === 'changeFeed' || type === 'schedule' ? type : undefined;
 }
 
-export const hasChangeFeedTrigger = (graph: unknown): boolean => timedTriggerKind(graph) === 'changeFeed';
-
 interface DeployedVersion {
   environment: StartEnvironment;
   flowId: string;
