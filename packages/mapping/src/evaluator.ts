@@ -183,20 +183,19 @@ export function compileElements(e: Expr, slots: PathSlots): (env: Env) => unknow
   return path === undefined ? read : (memoized(slots.slot(`${path}[]`), read) as (env: Env) => unknown[] | null);
 }
 
+// No try/finally around the loop: after a failure, whatever catches it (a field, an element of a field) sets
+// `item` again before anything reads it.
 function compileEach(elements: (env: Env) => unknown[] | null, body: Compiled): Compiled {
   return (env) => {
     const l = elements(env);
     if (l === null) return null;
     const saved = env.item;
     const out = new Array<unknown>(l.length);
-    try {
-      for (let i = 0; i < l.length; i++) {
-        env.item = l[i];
-        out[i] = body(env);
-      }
-    } finally {
-      env.item = saved;
+    for (let i = 0; i < l.length; i++) {
+      env.item = l[i];
+      out[i] = body(env);
     }
+    env.item = saved;
     return out;
   };
 }

@@ -92,7 +92,10 @@ export const dateFunctions = defineFunctions([
       if (Math.abs(days) > 3_700_000) fail(`addDays: ${days} days is outside the supported date range`);
       const c = toCivil(toInstant('addDays', v, zone), zone);
       const [year, month, day] = civilFromDays(daysFromCivil(c.year, c.month, c.day) + days);
-      return checkInstant('addDays', fromCivil({ ...c, year, month, day }, zone));
+      c.year = year;
+      c.month = month;
+      c.day = day;
+      return checkInstant('addDays', fromCivil(c, zone));
     },
   },
   {

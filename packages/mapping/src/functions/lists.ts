@@ -6,13 +6,16 @@ import { checkTextSize, defineFunctions, describe, list, p, text } from './defin
 const blank = (v: unknown): boolean => v === null || v === undefined || v === '';
 const elementType = (t: Type | undefined): Type => (t?.kind === 'array' ? t.items : T.any);
 
+const YES: ReadonlySet<string> = new Set(['true', 'yes', 'y', '1', 'on', 'checked']);
+const NO: ReadonlySet<string> = new Set(['false', 'no', 'n', '0', 'off', 'unchecked', '']);
+
 export function parseBoolean(v: unknown): boolean {
   if (typeof v === 'boolean') return v;
   if (typeof v === 'number') return v !== 0;
   if (typeof v === 'string') {
     const s = v.trim().toLowerCase();
-    if (['true', 'yes', 'y', '1', 'on', 'checked'].includes(s)) return true;
-    if (['false', 'no', 'n', '0', 'off', 'unchecked', ''].includes(s)) return false;
+    if (YES.has(s)) return true;
+    if (NO.has(s)) return false;
   }
   return fail(`boolean: cannot read ${describe(v)} as yes/no`);
 }

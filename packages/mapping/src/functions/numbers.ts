@@ -11,7 +11,7 @@ export function roundTo(x: number, decimals: number): number {
   // Only values within noise of a .5 tie need the (slow) precision correction.
   if (Math.abs((scaled % 1) - 0.5) < 1e-6) scaled = Number(scaled.toPrecision(15));
   const r = (Math.sign(x) * Math.round(scaled)) / m;
-  return Object.is(r, -0) ? 0 : r;
+  return r === 0 ? 0 : r; // no -0
 }
 
 const places = (fn: string, v: unknown): number => {

@@ -15,6 +15,8 @@ export interface Civil {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsets = new Map<string, Map<number, number>>();
 const MAX_CACHED_OFFSETS = 10_000;
+let lastZone: string | undefined;
+let lastOffsets: Map<number, number> | undefined;
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -35,8 +37,11 @@ function formatter(zone: string): Intl.DateTimeFormat {
 function offsetAt(ms: number, zone: string): number {
   if (zone === 'UTC') return 0;
   const minute = Math.floor(ms / MINUTE);
-  let byMinute = offsets.get(zone);
+  // Calls come in runs for one zone (the mapping's or the context's): skip the lookup by zone name for those.
+  let byMinute = zone === lastZone ? lastOffsets : offsets.get(zone);
   if (!byMinute) offsets.set(zone, (byMinute = new Map()));
+  lastZone = zone;
+  lastOffsets = byMinute;
   const cached = byMinute.get(minute);
   if (cached !== undefined) return cached;
   const at = minute * MINUTE;
