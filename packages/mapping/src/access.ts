@@ -9,6 +9,27 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+// Lists the evaluator builds itself ([] paths, list literals, copies of source lists) hold only values that came
+// through this guard, so a function taking one needs no second guarded copy (list() in functions/define.ts).
+// The last few built in the current evaluation are remembered by identity; a list the host could have changed
+// (one an earlier evaluation returned) is never among them, because each evaluation starts with none.
+const BUILT_REMEMBERED = 8;
+const built: unknown[][] = [];
+let nextBuilt = 0;
+
+export function startEvaluation(): void {
+  built.length = 0;
+  nextBuilt = 0;
+}
+
+export function markBuilt(list: unknown[]): unknown[] {
+  built[nextBuilt] = list;
+  nextBuilt = (nextBuilt + 1) % BUILT_REMEMBERED;
+  return list;
+}
+
+export const isBuilt = (list: unknown[]): boolean => built.includes(list);
+
 /** Reads a key computed at run time: a forbidden name of a plain object is an error. */
 export function readProperty(obj: unknown, key: string | number): unknown {
   if (typeof key === 'string' && FORBIDDEN_NAMES.has(key) && isPlainObject(obj)) return fail(`property '${key}' is not accessible: expressions read only plain data`);

@@ -1,7 +1,7 @@
 // Turns a checked AST into nested closures once, so evaluating a record is plain function calls.
 // Operators are strict where JS is loose: no implicit object coercion, no NaN/Infinity results.
 import { type BinaryOp, type Expr, FORBIDDEN_NAMES } from './ast';
-import { readAllowed, readProperty } from './access';
+import { markBuilt, readAllowed, readProperty, startEvaluation } from './access';
 import { type EvalContext, fail, ValueFailure } from './context';
 import { describe, num } from './functions/define';
 import { getFunction } from './functions';
@@ -34,6 +34,7 @@ export class PathSlots {
 }
 
 export function newEnv(scope: unknown, ctx: EvalContext, slots: number): Env {
+  startEvaluation();
   return { scope, ctx, item: null, $item: null, $index: null, $value: null, memo: new Array<unknown>(slots) };
 }
 
@@ -136,7 +137,7 @@ function compileNode(e: Expr, slots: PathSlots): Compiled {
     }
     case 'array': {
       const items = e.items.map(sub);
-      return (env) => items.map((f) => f(env));
+      return (env) => markBuilt(items.map((f) => f(env)));
     }
     case 'object': {
       // Keys were checked against FORBIDDEN_NAMES by the parser, so plain assignment is safe here.
@@ -177,7 +178,7 @@ export function compileElements(e: Expr, slots: PathSlots): (env: Env) => unknow
     if (!Array.isArray(l)) return fail(`[] expects a list, got ${describe(l)}`);
     const copy = new Array<unknown>(l.length);
     for (let i = 0; i < l.length; i++) copy[i] = readAllowed(l, i);
-    return copy;
+    return markBuilt(copy);
   };
   const path = staticPath(e);
   return path === undefined ? read : (memoized(slots.slot(`${path}[]`), read) as (env: Env) => unknown[] | null);
@@ -196,7 +197,7 @@ function compileEach(elements: (env: Env) => unknown[] | null, body: Compiled): 
       out[i] = body(env);
     }
     env.item = saved;
-    return out;
+    return markBuilt(out);
   };
 }
 

@@ -1,7 +1,7 @@
 // How a library function is declared. Implementations receive already-evaluated arguments and throw
 // ValueFailure (via fail) for bad data; the evaluator turns that into an error value for the field.
 import { type EvalContext, fail } from '../context';
-import { isPlainObject, readAllowed } from '../access';
+import { isBuilt, isPlainObject, readAllowed } from '../access';
 import { type Type } from '../types';
 
 export type Category = 'text' | 'number' | 'date' | 'address' | 'currency' | 'table' | 'list' | 'logic' | 'sage';
@@ -92,9 +92,11 @@ export function int(fn: string, v: unknown): number {
   return n;
 }
 
-/** A list argument, copied through the safe accessor so functions never trigger a getter on an element. */
-export function list(fn: string, v: unknown): unknown[] {
+/** A list argument, copied through the safe accessor so functions never trigger a getter on an element; a list
+ * the evaluator built in this evaluation is returned as it is. Either way the caller must not change it. */
+export function list(fn: string, v: unknown): readonly unknown[] {
   if (!Array.isArray(v)) return fail(`${fn}: expected a list, got ${describe(v)}`);
+  if (isBuilt(v)) return v;
   const out = new Array<unknown>(v.length);
   for (let i = 0; i < v.length; i++) out[i] = readAllowed(v, i);
   return out;
