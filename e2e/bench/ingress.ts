@@ -2,7 +2,9 @@
 // request, for fresh events (recorded + a run started), duplicates (answered from the event table) and wrong
 // tokens (refused from the cached environment: what the Next.js route and its span cost with no work behind).
 // The stack's worker serves no dev task queue, so the runs stay queued and the worker spends no CPU on them.
-//   pnpm --filter @conduit/e2e exec tsx bench/ingress.ts [--requests=300] [--concurrency=1,10] [--port-base=5640] [--db=conduit_bench_ingress]
+// Besides closed loops (each client posts again as soon as it is answered, so at concurrency 1 a request meets
+// the work its predecessor left behind), one level posts one request every --gap ms, as deliveries arrive.
+//   pnpm --filter @conduit/e2e exec tsx bench/ingress.ts [--requests=300] [--concurrency=1,10] [--gap=50] [--port-base=5640] [--db=conduit_bench_ingress]
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { createDb } from '@conduit/db';
@@ -12,6 +14,7 @@ import { stackProcesses, startStack, TICKS_PER_SECOND } from './stack';
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const REQUESTS = Number(arg('requests', '300'));
 const LEVELS = arg('concurrency', '1,10').split(',').map(Number);
+const GAP_MS = Number(arg('gap', '50'));
 const KINDS = ['accepted', 'duplicate', 'wrong token'] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -52,7 +55,8 @@ try {
     throw new Error(`fewer than ${accepted} workflows started after 60 s`);
   }
 
-  async function level(kind: Kind, concurrency: number, requests: number) {
+  /** `gapMs`: one client that starts a request every gapMs (or when the previous one is answered, if later). */
+  async function level(kind: Kind, concurrency: number, requests: number, gapMs = 0) {
     // Duplicates repeat events accepted just before, outside the measurement.
     const stamps = Array.from({ length: requests }, () => ++seq);
     if (kind === 'duplicate') for (const ts of stamps) await post('accepted', ts);
@@ -60,21 +64,27 @@ try {
     const cpu0 = designerTicks(stack.pid);
     const times: number[] = [];
     let next = 0;
+    const t0 = performance.now();
     await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (next < requests) times.push(await post(kind, stamps[next++]!));
+      while (next < requests) {
+        const wait = t0 + next * gapMs - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        times.push(await post(kind, stamps[next++]!));
+      }
     }));
     if (kind === 'accepted') await allStarted();
     const cpuMs = (((designerTicks(stack.pid) - cpu0) / TICKS_PER_SECOND) * 1000) / requests;
-    return { kind, concurrency, requests, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), cpuMs };
+    return { kind, concurrency: gapMs ? `1, every ${gapMs} ms` : String(concurrency), requests, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), cpuMs };
   }
 
   for (const kind of KINDS) await level(kind, 4, 40); // warm-up: JIT, connection pools, caches
   const rows = [];
+  if (GAP_MS) for (const kind of KINDS) rows.push(await level(kind, 1, REQUESTS, GAP_MS));
   for (const c of LEVELS) for (const kind of KINDS) rows.push(await level(kind, c, REQUESTS));
 
   console.log(`\nWebhook ingress (${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
-  console.log('request      concurrency  requests  p50 ms  p95 ms  p99 ms  designer CPU ms/request');
-  for (const r of rows) console.log(`${r.kind.padEnd(11)}  ${String(r.concurrency).padStart(11)}  ${String(r.requests).padStart(8)}  ${fmt(r.p50).padStart(6)}  ${fmt(r.p95).padStart(6)}  ${fmt(r.p99).padStart(6)}  ${fmt(r.cpuMs).padStart(23)}`);
+  console.log('request      concurrency        requests  p50 ms  p95 ms  p99 ms  designer CPU ms/request');
+  for (const r of rows) console.log(`${r.kind.padEnd(11)}  ${r.concurrency.padEnd(17)}  ${String(r.requests).padStart(8)}  ${fmt(r.p50).padStart(6)}  ${fmt(r.p95).padStart(6)}  ${fmt(r.p99).padStart(6)}  ${fmt(r.cpuMs).padStart(23)}`);
 } finally {
   await db.$disconnect();
   await stack.stop();
