@@ -52,7 +52,7 @@ export const creditOut = z.object({
 
 export const changesOut = z.object({
   table: z.string(),
-  items: z.array(z.object({ key: z.record(z.string(), z.union([z.string(), z.number()])), keyText: z.string(), stamp: z.string().describe('DateUpdated+TimeUpdated, Sage server time'), record: z.record(z.string(), z.unknown()) })),
+  items: z.array(z.object({ key: z.record(z.string(), z.union([z.string(), z.number()])), keyText: z.string(), stamp: z.string().describe('DateUpdated+TimeUpdated, Sage server time, to the millisecond (TimeUpdated itself resolves to 36 ms)'), record: z.record(z.string(), z.unknown()) })),
   highWaterMark: z.string(),
   hasMore: z.boolean(),
   nextCursor: z.string(),

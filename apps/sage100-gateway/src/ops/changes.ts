@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { GatewayError } from '../http/errors';
 import { route } from '../http/route';
 import { toApi } from '../sage/records';
-import { localIso, parseSince, rowStamp, stampedSince } from '../sage/stamps';
+import { localIso, parseSince, rowStamp, stampIso, stampedSince } from '../sage/stamps';
 import { companyParams } from './common';
 import { changesOut } from '../http/schemas';
 
@@ -61,7 +61,7 @@ export const changeRoutes = [
       return {
         data: {
           table: info.name,
-          items: batch.map((r) => ({ key: Object.fromEntries(info.key.map((k) => [k, r[k]])), keyText: keyText(r, info.key), stamp: localIso(rowStamp(r)), record: toApi(r, info.columns) })),
+          items: batch.map((r) => ({ key: Object.fromEntries(info.key.map((k) => [k, r[k]])), keyText: keyText(r, info.key), stamp: stampIso(rowStamp(r)), record: toApi(r, info.columns) })),
           highWaterMark: localIso(hw),
           hasMore: rows.length > batch.length,
           nextCursor: encode({ hw, overlapMs: cursor.overlapMs, seen: window }),

@@ -30,3 +30,10 @@ export async function stampedSince(ctx: GatewayContext, co: string, table: strin
 }
 
 export const localIso = millisToLocalIso;
+
+/**
+ * A row's stamp to the millisecond (server-local, no zone). TimeUpdated resolves to 36 ms (five decimals of an
+ * hour); cut to the second, two writes to one row within a second looked like one change to a consumer that
+ * keys events by row + stamp, and the later write was dropped as a duplicate.
+ */
+export const stampIso = (ms: number): string => new Date(ms).toISOString().slice(0, 23);

@@ -49,6 +49,23 @@ describe('Sage 100 recordChanged trigger', () => {
     expect(replay.events.map((e) => e.eventKey)).toEqual(updated.events.map((e) => e.eventKey));
   });
 
+  it('reports two writes to one row within the same second as two changes', async () => {
+    const config = { table: 'AR_Customer' };
+    const { now } = await t.control.setClock({ advanceSeconds: 60 });
+    const customerKey = await fixtureCustomer(t, { city: 'Twin Falls' });
+    const seen = await poll(config, (await poll(config, null)).cursor);
+    // Both writes in one clock second, 0.3 s apart, each seen by a poll before the next.
+    await t.control.setClock({ set: new Date(Math.ceil(Date.parse(now) / 1000) * 1000 + 2000).toISOString() });
+    await t.api('PATCH', `customers/${customerKey}`, { city: 'Jerome' });
+    const jerome = await poll(config, seen.cursor);
+    await t.control.setClock({ advanceSeconds: 0.3 });
+    await t.api('PATCH', `customers/${customerKey}`, { city: 'Burley' });
+    const burley = await poll(config, jerome.cursor);
+    const events = [...jerome.events, ...burley.events].filter((e) => e.payload.keyText === customerKey.replace('-', '|'));
+    expect(events.map((e) => e.payload.record.city)).toEqual(['Jerome', 'Burley']);
+    expect(events[1]?.eventKey).not.toBe(events[0]?.eventKey);
+  });
+
   it('reports sales orders as they are written', async () => {
     const config = { table: 'SO_SalesOrderHeader' };
     const start = await poll(config, null);
