@@ -174,9 +174,9 @@ describe('Closed-Won → Sales Order', () => {
 });
 
 describe('installing the demo set', () => {
-  it('deploys the webhook templates of the demo loop and says which change-feed templates need the engine, deploying nothing twice', async () => {
+  it('deploys the webhook templates of the demo loop and says which change-feed and scheduled templates need the engine, deploying nothing twice', async () => {
     const r = await installTemplates(lab.h.db, lab.h.workspaceId, { secrets: lab.h.secrets, publicUrl: cw.hooks.url });
     expect(r).toMatchObject({ created: [], deployed: ['credit-stock-on-proposal'] });
-    expect(r.warnings).toEqual(DEMO_DEPLOYED.filter((k) => !['closed-won-sales-order', 'credit-stock-on-proposal'].includes(k)).map((k) => expect.stringMatching(new RegExp(`^${TEMPLATES.find((t) => t.key === k)!.name} was not deployed: This flow polls a change feed, which needs the engine`))));
+    expect(r.warnings).toEqual(DEMO_DEPLOYED.filter((k) => !['closed-won-sales-order', 'credit-stock-on-proposal'].includes(k)).map((k) => expect.stringMatching(new RegExp(`^${TEMPLATES.find((t) => t.key === k)!.name} was not deployed: This flow (polls a change feed|runs on a schedule), which needs the engine`))));
   });
 });
