@@ -111,8 +111,11 @@ function parsePart(src: string | undefined, part: MappingPart, report: Report): 
 const isPath = (e: Expr): boolean =>
   e.type === 'name' || e.type === 'item' || ((e.type === 'member' || e.type === 'index') && isPath(e.object) && (e.type === 'member' || e.index.type === 'literal')) || (e.type === 'each' && isPath(e.list) && isPath(e.body));
 
-/** One transform: the value first, then the transform's own arguments. */
-type Step = (v: unknown, ctx: EvalContext) => unknown;
+/** One transform: called with the value first, then the transform's own arguments. */
+interface Step {
+  impl: FunctionDef['impl'];
+  args: unknown[];
+}
 
 function compileTransforms(field: MappingField, report: Report): Step[] | undefined {
   const steps: Step[] = [];
@@ -128,24 +131,24 @@ function compileTransforms(field: MappingField, report: Report): Step[] | undefi
       report('transforms', `transform ${i + 1}: ${t.fn} takes ${describeArity(arity)} arguments including the value, got ${args.length + 1}`);
       continue;
     }
-    steps.push(stepOf(def.impl, args));
+    steps.push({ impl: def.impl, args });
   }
   return steps.length === (field.transforms ?? []).length ? steps : undefined;
 }
 
-// The argument list is built as a literal for the usual arities: spreading the transform's arguments
-// allocated through the iterator protocol on every call.
-function stepOf(impl: FunctionDef['impl'], args: unknown[]): Step {
-  if (args.length === 0) return (v, ctx) => impl([v], ctx) ?? null;
-  if (args.length === 1) {
-    const a = args[0];
-    return (v, ctx) => impl([v, a], ctx) ?? null;
+// A plain function, not a closure per step, so the call is direct; the argument list is a literal for the
+// usual arities (spreading the transform's arguments allocated through the iterator protocol every call).
+function applyStep({ impl, args }: Step, v: unknown, ctx: EvalContext): unknown {
+  switch (args.length) {
+    case 0:
+      return impl([v], ctx) ?? null;
+    case 1:
+      return impl([v, args[0]], ctx) ?? null;
+    case 2:
+      return impl([v, args[0], args[1]], ctx) ?? null;
+    default:
+      return impl([v, ...args], ctx) ?? null;
   }
-  if (args.length === 2) {
-    const [a, b] = args;
-    return (v, ctx) => impl([v, a, b], ctx) ?? null;
-  }
-  return (v, ctx) => impl([v, ...args], ctx) ?? null;
 }
 
 function compileField(field: MappingField, target: TargetPath, report: Report, slots: PathSlots, at: Place): Runner | undefined {
@@ -227,7 +230,7 @@ function pipeline(source: Compiled | undefined, transforms: Step[], expression: 
   const read: Compiled = source ?? (() => null);
   const chained: Compiled = transforms.length === 0 ? read : transforms.length === 1 ? transformed(read, transforms[0]!) : (env) => {
     let v = read(env);
-    for (let i = 0; i < transforms.length && v !== null; i++) v = transforms[i]!(v, env.ctx);
+    for (let i = 0; i < transforms.length && v !== null; i++) v = applyStep(transforms[i]!, v, env.ctx);
     return v;
   };
   if (!expression) return chained;
@@ -243,7 +246,7 @@ function pipeline(source: Compiled | undefined, transforms: Step[], expression: 
 function transformed(read: Compiled, step: Step): Compiled {
   return (env) => {
     const v = read(env);
-    return v === null ? null : step(v, env.ctx);
+    return v === null ? null : applyStep(step, v, env.ctx);
   };
 }
 

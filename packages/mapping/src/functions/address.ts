@@ -43,7 +43,18 @@ export function splitLines(fn: string, value: string, width: number, lines: numb
 
 const last: { value?: string; width?: number; lines?: number; result: readonly string[] } = { result: [] };
 
+/** Text that is already one line: no longer than a line, printable ASCII words separated by single spaces. */
+function isOneLine(s: string, width: number): boolean {
+  if (s.length === 0 || s.length > width) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 ? i === 0 || i === s.length - 1 || s.charCodeAt(i - 1) === 32 : c < 33 || c > 126) return false;
+  }
+  return true;
+}
+
 function split(fn: string, value: string, width: number, lines: number): string[] {
+  if (isOneLine(value, width)) return [value];
   const flat = value.includes('\n') || value.includes('\r') ? value.replace(/\s*[\r\n]+\s*/g, ', ') : value;
   const out: string[] = [];
   let line = '';

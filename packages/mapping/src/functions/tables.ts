@@ -12,7 +12,7 @@ const MISSING = Symbol('missing');
 function find(table: Record<string, unknown>, key: string): unknown {
   if (Object.hasOwn(table, key)) return readProperty(table, key);
   const wanted = key.trim().toLowerCase();
-  for (const k in table) if (Object.hasOwn(table, k) && k.trim().toLowerCase() === wanted) return readProperty(table, k);
+  for (const k of Object.keys(table)) if (k.trim().toLowerCase() === wanted) return readProperty(table, k);
   return MISSING;
 }
 
