@@ -14,21 +14,26 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 // The last few built in the current evaluation are remembered by identity; a list the host could have changed
 // (one an earlier evaluation returned) is never among them, because each evaluation starts with none.
 const BUILT_REMEMBERED = 8;
-const built: unknown[][] = [];
+const built = new Array<unknown[] | undefined>(BUILT_REMEMBERED).fill(undefined);
+let builtCount = 0;
 let nextBuilt = 0;
 
 export function startEvaluation(): void {
-  built.length = 0;
-  nextBuilt = 0;
+  for (let i = 0; i < builtCount; i++) built[i] = undefined;
+  builtCount = nextBuilt = 0;
 }
 
 export function markBuilt(list: unknown[]): unknown[] {
   built[nextBuilt] = list;
   nextBuilt = (nextBuilt + 1) % BUILT_REMEMBERED;
+  if (builtCount < BUILT_REMEMBERED) builtCount++;
   return list;
 }
 
-export const isBuilt = (list: unknown[]): boolean => built.includes(list);
+export function isBuilt(list: unknown[]): boolean {
+  for (let i = 0; i < builtCount; i++) if (built[i] === list) return true;
+  return false;
+}
 
 /** Reads a key computed at run time: a forbidden name of a plain object is an error. */
 export function readProperty(obj: unknown, key: string | number): unknown {
