@@ -80,17 +80,10 @@ function claim(out: Staging, at: Place): void {
 }
 
 /** Writes a header field's value. */
-export function writerAt(at: Place): (out: Staging, v: unknown) => void {
-  const { slot, path } = at;
-  if (path.length === 1)
-    return (out, v) => {
-      claim(out, at);
-      out.vals[slot] = v;
-    };
-  return (out, v) => {
-    claim(out, at);
-    writePath(out.vals, path, v);
-  };
+export function writeAt(out: Staging, at: Place, v: unknown): void {
+  claim(out, at);
+  if (at.path.length === 1) out.vals[at.slot] = v;
+  else writePath(out.vals, at.path, v);
 }
 
 /** The list a per-element field writes into, created if missing. */
