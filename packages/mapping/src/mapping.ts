@@ -34,6 +34,7 @@ export interface EvaluationResult {
   errors: FieldError[];
 }
 
+/** A field with [] in its target: a closure that runs its own loop over the elements. */
 type Runner = (env: Env, out: Staging, errors: FieldError[]) => void;
 
 /** A field with one value (no [] in its target). Plain data that evaluate() runs itself: most fields are like

@@ -64,8 +64,8 @@ export class OutputLayout {
     return obj;
   }
 
-  // JSON.parse gives an object with fast properties however many keys it has; target names were checked
-  // (no __proto__), so the parsed object has exactly these own keys in this order.
+  // JSON.parse gives an object with fast properties (a hidden class) for any key count templates are used for;
+  // target names were checked (no __proto__), so the parsed object has exactly these own keys in this order.
   private template(order: readonly number[]): Record<string, unknown> {
     const shape: Record<string, null> = {};
     for (const slot of order) shape[this.keys[slot]!] = null;
