@@ -1,9 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { closedWonBox, dragStep, node, signIn } from './designer-helpers';
+import { docImage } from './doc-images';
 
-const shot = (name: string) => fileURLToPath(new URL(`../../docs/img/designer-${name}.png`, import.meta.url));
+const shot = (name: string) => docImage(`designer-${name}`);
 
 test('a builder draws Closed-Won → Sales Order, maps it, test-runs it, saves and compares versions', async ({ page, request }) => {
   test.setTimeout(180_000);

@@ -1,10 +1,11 @@
 // Shared steps of the operate browser tests: sign in as a demo user, seed a scenario through the
-// conduit-flows CLI (each test its own tag), call tRPC over HTTP, and save page screenshots to docs/.
+// conduit-flows CLI (each test its own tag), call tRPC over HTTP, and save the screenshots the docs show.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E } from '../playwright.config';
+import { docImage } from './doc-images';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -61,5 +62,5 @@ export async function trpcMutation(request: APIRequestContext, path: string, inp
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${repo}/docs/img/operate-${name}.png`, fullPage: true });
+  await page.screenshot({ path: docImage(`operate-${name}`), fullPage: true });
 }
