@@ -25,13 +25,18 @@ describe('startGateway', () => {
     await second.close();
   });
 
-  it('logs one line per request without the token, query or body', async () => {
+  it('logs one line per request without the token, query or body, routine polls only when they fail', async () => {
     const lines: string[] = [];
     const gw = await startGateway({ port: 0, dataFile: null, log: (line) => lines.push(line) });
     await post(gw.url, '/v1/companies/ABC/customers?secret=q', { arDivisionNo: '01', customerName: 'Private Name LLC' });
+    // Routine polling stays out of the log unless it fails.
+    await fetch(`${gw.url}/health`);
+    await post(gw.url, '/v1/companies/ABC/tables/AR_Customer/changes', {});
+    await post(gw.url, '/v1/companies/ABC/tables/NO_SuchTable/changes', {});
     await gw.close();
-    expect(lines).toHaveLength(1);
+    expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^POST \/v1\/companies\/ABC\/customers 201 /);
+    expect(lines[1]).toMatch(/^POST \/v1\/companies\/ABC\/tables\/NO_SuchTable\/changes 404 /);
     expect(lines.join('\n')).not.toMatch(new RegExp(`${DEMO_GATEWAY_TOKEN}|Private Name|secret`));
   });
 

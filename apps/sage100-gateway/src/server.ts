@@ -36,10 +36,15 @@ export function buildServer(opts: ServerOptions): FastifyInstance {
     if (req.url.startsWith('/v1/') && !tokenMatches(req.headers.authorization, opts.token)) throw new GatewayError('AUTH_FAILED', 'Missing or wrong bearer token.');
     if (req.url.startsWith('/__emulator') && !LOOPBACK.has(req.socket.remoteAddress ?? '')) throw new GatewayError('PERMISSION_DENIED', 'Emulator controls answer only on loopback.');
   });
-  // One line per request; never headers or bodies (tokens, customer data).
+  // One line per request; never headers or bodies (tokens, customer data). Successful health checks and
+  // change-feed polls are routine (each deployed feed polls every few seconds) and would drown the rest.
   if (opts.log) {
     const log = opts.log;
-    app.addHook('onResponse', async (req, reply) => log(`${req.method} ${req.url.split('?')[0]} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`));
+    app.addHook('onResponse', async (req, reply) => {
+      const path = req.url.split('?')[0] ?? '';
+      if (reply.statusCode < 400 && (path === '/health' || path.endsWith('/changes'))) return;
+      log(`${req.method} ${path} ${reply.statusCode} ${reply.elapsedTime.toFixed(1)}ms`);
+    });
   }
   app.setErrorHandler((err, _req, reply) => {
     const fastifyStatus = (err as { statusCode?: number }).statusCode;
