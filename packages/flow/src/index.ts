@@ -28,6 +28,7 @@ export { preparePlan, type PreparedPlan } from './prepare';
 export { OUTPUT_TYPES } from './scope';
 export { reachableFrom, findCycles, topologicalOrder, type GraphLike, type TraverseOptions } from './graph';
 export { canonicalJson } from './canonical';
+export { isTimeZone, nextFireTimes, parseCron, type Cron, type CronParse } from './cron';
 export { sha256Hex } from './sha256';
 export { catalogFromDescriptions, isReadAction, requiredOf, type DescribedConnector } from './describe-catalog';
 export { preparedPlanFor } from './prepared-cache';

@@ -2,6 +2,7 @@
 // then bump schemaVersion if old graphs no longer parse.
 import { MappingSpecSchema } from '@conduit/mapping';
 import { z } from 'zod';
+import { isTimeZone, parseCron } from './cron';
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'ids are 1-64 letters, digits, _ or -');
 const PortName = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'port names are 1-40 letters, digits, _ or -');
@@ -32,7 +33,14 @@ export const TriggerConfigSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('webhook'), connector: ConnectorRefSchema, event: z.string().min(1), params: z.record(z.string(), z.unknown()).optional(), connectionRef: z.string().min(1).optional(), filter: Expression.optional() }),
   /** A connector change feed polled on a schedule (Sage 100 gateway). */
   z.object({ type: z.literal('changeFeed'), connector: ConnectorRefSchema, feed: z.string().min(1), params: z.record(z.string(), z.unknown()).optional(), connectionRef: z.string().min(1).optional(), pollSeconds: z.number().int().min(10).max(86_400).optional(), filter: Expression.optional() }),
-  z.object({ type: z.literal('schedule'), cron: z.string().regex(/^\S+( \S+){4}$/, 'cron needs five fields: minute hour day month weekday'), timeZone: z.string().min(1).optional() }),
+  z.object({
+    type: z.literal('schedule'),
+    cron: z.string().superRefine((text, ctx) => {
+      const parsed = parseCron(text);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error });
+    }),
+    timeZone: z.string().min(1).refine(isTimeZone, { error: (issue) => `unknown time zone '${String(issue.input)}'; use an IANA name such as America/Chicago` }).optional(),
+  }),
   z.object({ type: z.literal('manual'), payloadSchema: JsonSchemaLike.optional() }),
 ]);
 

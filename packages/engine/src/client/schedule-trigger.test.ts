@@ -134,15 +134,15 @@ describe('schedule triggers', () => {
     expect(await h.db.webhookEvent.count({ where: { eventKey: { startsWith: `schedule:${flowId}:` } } })).toBe(0);
   });
 
-  it('a cron or time zone that cannot run is refused, naming the trigger, and nothing is deployed', async () => {
-    expect(validateFlow(cron('every morning'), permissiveCatalog)).toContainEqual(expect.objectContaining({ nodeId: 'tick', severity: 'error', message: 'cron needs five fields: minute hour day month weekday' }));
-    for (const graph of [cron('61 7 * * *'), cron('0 7 * * *', 'Mars/Olympus_Mons')]) {
-      const { flowId, versionId } = await newFlow(graph);
-      const refused = await deploy(versionId).catch((e: unknown) => e);
-      expect(refused).toBeInstanceOf(DeployError);
-      expect(refused).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('The trigger "Every morning" has a schedule the engine cannot run') });
-      expect(await h.db.deployment.count({ where: { flowId } })).toBe(0);
-      await expect(handle(flowId).describe()).rejects.toBeInstanceOf(ScheduleNotFoundError);
-    }
+  it('a cron or time zone that cannot run is refused when the version is saved, naming the trigger and the field', async () => {
+    const problems = (graph: FlowGraph) => validateFlow(graph, permissiveCatalog).filter((p) => p.severity === 'error');
+    expect(problems(cron('every morning'))).toContainEqual(expect.objectContaining({ nodeId: 'tick', message: expect.stringContaining('cron needs five fields: minute hour day month weekday') }));
+    expect(problems(cron('61 7 * * *'))).toContainEqual(expect.objectContaining({ nodeId: 'tick', message: expect.stringContaining('the minute must be 0-59, not 61') }));
+    expect(problems(cron('0 7 * * *', 'Mars/Olympus_Mons'))).toContainEqual(expect.objectContaining({ nodeId: 'tick', message: expect.stringContaining("unknown time zone 'Mars/Olympus_Mons'") }));
+    const flow = await h.db.flow.create({ data: { workspaceId: h.workspaceId, name: `scheduled ${++flowNo}`, draft: cron('61 7 * * *') as object } });
+    const refused = await saveFlowVersion(h.db, { flowId: flow.id, graph: cron('61 7 * * *'), message: 'v1', catalog: permissiveCatalog }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DeployError);
+    expect(refused).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('the minute must be 0-59, not 61') });
+    expect(await h.db.flowVersion.count({ where: { flowId: flow.id } })).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useEditor, type StepNode } from '../store';
 import { Field, inputClass } from '../../ui/field';
-import { isTimeZone, nextFireTimes, parseCron } from './cron';
+import { isTimeZone, nextFireTimes, parseCron } from '@conduit/flow';
 
 const ZONES = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 

@@ -1,6 +1,6 @@
-// The schedule trigger's cron, read the way Temporal's Schedules read it, for the inspector: a message that
-// names the bad field, and the next fire times in the trigger's time zone. Temporal stays the authority (it
-// refuses at deploy what it cannot run); this only previews. As in Temporal, and unlike classic cron, a day
+// The schedule trigger's cron, read the way Temporal's Schedules read it: the flow validator's message that
+// names the bad field, and the inspector's next fire times in the trigger's time zone. Temporal stays the
+// authority (it refuses at deploy what it cannot run). As in Temporal, and unlike classic cron, a day
 // of the month and a weekday that are both given must both match.
 
 interface FieldSpec {
