@@ -62,6 +62,9 @@ export async function recordQueuedRuns(db: RunWriter, env: StartEnvironment, run
   return recorded;
 }
 
+/** Runs of polls and schedule fires count as started once recorded (record-events.ts); a sweeper start of one must not count it again. */
+const COUNTED_WHEN_RECORDED = new Set<FlowRunInput['trigger']['kind']>(['changeFeed', 'schedule']);
+
 export async function startWorkflows(temporal: () => Promise<Client>, env: StartEnvironment, runs: RecordedRun[], resume?: FlowRunInput['resume']): Promise<{ started: number; failed: number; errors: string[] }> {
   if (!runs.length) return { started: 0, failed: 0, errors: [] };
   let client: Client;
@@ -79,7 +82,7 @@ export async function startWorkflows(temporal: () => Promise<Client>, env: Start
   for (const [i, r] of results.entries()) {
     const run = runs[i];
     if (r.status !== 'fulfilled' || !run) continue;
-    runsStarted.inc({ environment: env.key, flow_id: run.flow.flowId, trigger: run.trigger.kind });
+    if (!COUNTED_WHEN_RECORDED.has(run.trigger.kind)) runsStarted.inc({ environment: env.key, flow_id: run.flow.flowId, trigger: run.trigger.kind });
     log.info('run started', { runId: run.runId, workflowId: run.workflowId, flowId: run.flow.flowId, environment: env.key, trigger: run.trigger.kind });
   }
   const errors = results.flatMap((r) => (r.status === 'rejected' && !(r.reason instanceof WorkflowExecutionAlreadyStartedError) ? [String(r.reason instanceof Error ? r.reason.message : r.reason)] : []));
