@@ -266,6 +266,35 @@ function openEditor(box) {
     }
   };
   $('#editor').showModal();
+  showComments(box.key);
+}
+
+/** The box's comments, newest first, as Streak stores them (what flows wrote back shows up here). */
+async function showComments(boxKey) {
+  const list = $('#editor-comments');
+  list.replaceChildren(el('li', { class: 'muted' }, 'Loading…'));
+  try {
+    const { results } = await api('GET', `/api/v2/boxes/${boxKey}/comments`);
+    // Newest first; comments made in the same millisecond keep the API's order, reversed.
+    const newest = results
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => (b.c.timestamp ?? 0) - (a.c.timestamp ?? 0) || b.i - a.i)
+      .map(({ c }) => c);
+    list.replaceChildren(
+      ...(newest.length
+        ? newest.map((c) =>
+            el(
+              'li',
+              { 'data-testid': 'box-comment' },
+              el('time', {}, new Date(c.timestamp).toLocaleString()),
+              el('p', {}, c.message),
+            ),
+          )
+        : [el('li', { class: 'muted' }, 'No comments yet.')]),
+    );
+  } catch (err) {
+    list.replaceChildren(el('li', { class: 'muted' }, 'Comments could not be loaded: ' + err.message));
+  }
 }
 
 async function refreshSide() {

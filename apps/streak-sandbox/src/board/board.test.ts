@@ -1,5 +1,6 @@
 // The board as a demo user drives it, in headless Chromium: open a deal's editor, see every custom
-// field as a labelled input, change a field and the stage, save, and find both through the API.
+// field as a labelled input and the box's comments, change a field and the stage, save, and find both
+// through the API.
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoSeed, startSandbox, type Sandbox } from '../index';
@@ -22,6 +23,9 @@ it('edits a box from the board: custom fields are labelled inputs, saving moves 
   await page.goto(sandbox.url);
   const card = page.getByTestId('stage-Negotiation').getByTestId('box-card').first();
   const key = await card.getAttribute('data-box-key');
+  const auth = { authorization: `Bearer ${sandbox.apiKey}`, 'content-type': 'application/json' };
+  for (const message of ['Order 0000042 created', 'Payment received: 500.00'])
+    await fetch(`${sandbox.url}/api/v2/boxes/${key}/comments`, { method: 'POST', headers: auth, body: JSON.stringify({ message }) });
   await card.click();
 
   const editor = page.getByTestId('box-editor');
@@ -29,6 +33,9 @@ it('edits a box from the board: custom fields are labelled inputs, saving moves 
   const fieldsText = await editor.locator('#editor-fields').innerText();
   expect(fieldsText).not.toContain('[object');
   for (const name of ['Deal value', 'Currency', 'Order status']) expect(fieldsText).toContain(name);
+  // Comments newest first: what the flows wrote back is on the box.
+  await editor.getByTestId('box-comment').first().waitFor();
+  expect(await editor.getByTestId('box-comment').locator('p').allInnerTexts()).toEqual(['Payment received: 500.00', 'Order 0000042 created']);
 
   const seed = demoSeed();
   const poKey = seed.fields['PO reference'] as string;
