@@ -6,7 +6,7 @@ import { type Catalog, createFlowVersion } from '@conduit/flow';
 import type { Client } from '@temporalio/client';
 import type { EnvironmentVariables } from '../scope';
 import { forgetDeployments } from './deployments';
-import { isRefusedSpec, removeTriggerSchedule, type TimedTriggerKind, timedTriggerKind, triggerSchedule, upsertTriggerSchedule } from './schedules';
+import { isRefusedSpec, removeTriggerSchedule, scheduleIdFor, type TimedTriggerKind, timedTriggerKind, triggerSchedule, upsertTriggerSchedule } from './schedules';
 import { registerStreakWebhooks, removeStreakWebhooks, streakWebhookTriggers } from './streak-webhooks';
 
 /** A refused save or deploy, with a message that says what to do; the designer turns the code into an HTTP status. */
@@ -85,6 +85,19 @@ async function removeSchedule(c: DeployContext, opts: { environmentId: string; f
   }
 }
 
+/**
+ * Polls a change feed once as soon as its deployment is live. A feed's first poll sets its starting point
+ * ("from now on"), so waiting for the schedule's first interval would skip every change made in between.
+ */
+async function firstPoll(c: DeployContext, opts: { environmentKey: string; flowId: string }): Promise<string[]> {
+  try {
+    await (await c.temporal!()).schedule.getHandle(scheduleIdFor(opts.environmentKey, opts.flowId, 'changeFeed')).trigger();
+    return [];
+  } catch (err) {
+    return [`The change feed's first poll could not be started now (${(err as Error).message}); it starts with the schedule's next interval, and changes made until then are not seen.`];
+  }
+}
+
 const streakConnectionOf = (db: Db, environmentId: string) => db.connection.findFirst({ where: { environmentId, kind: 'streak' }, orderBy: { createdAt: 'asc' } });
 
 /**
@@ -118,6 +131,7 @@ export async function deployVersion(c: DeployContext, opts: { environmentId: str
   // The webhook ingress caches which versions are live; make it look again now.
   forgetDeployments(environment.id);
   const warnings = previous ? await removeWebhooksOf(c, { environmentId: environment.id, graph: previous.flowVersion.graph, keys: previous.webhookKeys }) : [];
+  if (kind === 'changeFeed') warnings.push(...(await firstPoll(c, { environmentKey: environment.key, flowId: version.flowId })));
   // A version with another trigger kind leaves the previous kind's schedule behind otherwise.
   const previousKind = previous ? timedTriggerKind(previous.flowVersion.graph) : undefined;
   if (previousKind !== kind) warnings.push(...(await removeSchedule(c, { environmentId: environment.id, flowId: version.flowId, kind: previousKind })));

@@ -1,6 +1,7 @@
 // Schedule triggers on a real Temporal dev server (the time-skipping test server has no Schedules): deploy
 // creates the cron schedule, a fire records one run whose steps see `firedAt`, undeploy deletes it, and a
 // fire that arrives for a flow no longer deployed starts nothing.
+import { EmulatorControlClient } from '@conduit/sage100-gateway';
 import { createConnectorRegistry } from '../registry';
 import { type FlowGraph, validateFlow } from '@conduit/flow';
 import { ScheduleNotFoundError, ScheduleOverlapPolicy } from '@temporalio/client';
@@ -132,6 +133,25 @@ describe('schedule triggers', () => {
     expect(fired).toEqual({ started: 0 });
     expect(await h.db.run.count({ where: { flowId } })).toBe(0);
     expect(await h.db.webhookEvent.count({ where: { eventKey: { startsWith: `schedule:${flowId}:` } } })).toBe(0);
+  });
+
+  it('a deployed change feed polls once right away, so a change made before its first interval is seen', async () => {
+    const graph: FlowGraph = {
+      schemaVersion: 1,
+      nodes: [{ id: 'changed', kind: 'trigger', label: 'Customer changed', position: at, config: { type: 'changeFeed', connector: 'sage100@1', feed: 'recordChanged', params: { table: 'AR_Customer' }, pollSeconds: 3600 } } as FlowGraph['nodes'][number]],
+      edges: [],
+    };
+    const { flowId, versionId } = await newFlow(graph);
+    expect((await deploy(versionId)).warnings).toEqual([]);
+    // The first poll set the feed's starting point at deploy time, an hour before the schedule's first interval.
+    await expect.poll(() => h.db.syncCursor.count({ where: { source: { startsWith: `${flowId}:` } } }), { timeout: 20_000 }).toBe(1);
+    await new EmulatorControlClient(h.gateway.url).setClock({ advanceSeconds: 5 });
+    const customer = await fetch(`${h.gateway.url}/v1/companies/ABC/customers/01-BLUERID`, { method: 'PATCH', headers: { authorization: `Bearer ${h.gateway.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ comment: 'before first interval' }) });
+    expect(customer.status).toBe(200);
+    await handle(flowId, 'changeFeed').trigger();
+    const [run] = await runsOf(flowId, 1);
+    expect(run?.eventKey).toMatch(/^AR_Customer:01\|BLUERID@/);
+    await undeploy(c, { environmentId: h.environment.id, flowId });
   });
 
   it('a cron or time zone that cannot run is refused when the version is saved, naming the trigger and the field', async () => {
