@@ -3,11 +3,11 @@
 // leaves them queued. Each is started under the workflow id it was recorded with (environment + flow + event
 // key), so a run whose start did happen only answers "already started": sweeping twice is harmless.
 import type { Db } from '@conduit/db';
-import { FlowGraphSchema } from '@conduit/flow';
 import type { Client } from '@temporalio/client';
 import { log } from '@conduit/telemetry';
 import { connectorPayload } from './client/ingress';
 import { startWorkflows, type RecordedRun, type StartEnvironment } from './client/start';
+import { triggerNode } from './client/trigger-node';
 import type { FlowRunTrigger } from './client/flow-input';
 import type { EnvironmentVariables } from './scope';
 
@@ -65,7 +65,11 @@ export async function sweepQueuedRuns(deps: SweepDeps, options: SweepOptions): P
   let failed = 0;
   const confirmed: string[] = [];
   const byEnvironment = new Map<string, QueuedRow[]>();
-  for (const r of rows) byEnvironment.set(r.environment_id, [...(byEnvironment.get(r.environment_id) ?? []), r]);
+  for (const r of rows) {
+    const same = byEnvironment.get(r.environment_id);
+    if (same) same.push(r);
+    else byEnvironment.set(r.environment_id, [r]);
+  }
   for (const envRows of byEnvironment.values()) {
     const first = envRows[0]!;
     const env: StartEnvironment = { id: first.environment_id, key: first.environment_key, taskQueue: first.task_queue, variables: first.variables };
@@ -79,8 +83,8 @@ export async function sweepQueuedRuns(deps: SweepDeps, options: SweepOptions): P
 }
 
 function recordedRun(r: QueuedRow): RecordedRun {
-  const trigger = r.trigger_kind === 'webhook' ? FlowGraphSchema.safeParse(r.graph).data?.nodes.find((n) => n.kind === 'trigger') : undefined;
-  const payload = trigger?.kind === 'trigger' ? connectorPayload(trigger.config, r.event_type, r.payload) : r.payload;
+  const trigger = r.trigger_kind === 'webhook' ? triggerNode(r.graph)?.config : undefined;
+  const payload = trigger ? connectorPayload(trigger, r.event_type, r.payload) : r.payload;
   return { runId: r.id, workflowId: r.workflow_id, flow: { flowId: r.flow_id, versionId: r.flow_version_id, plan: r.plan }, trigger: { kind: r.trigger_kind, event: r.event_type, eventKey: r.event_key, payload } };
 }
 

@@ -1,8 +1,9 @@
 // Which deployed flow versions a trigger event starts, per environment. Versions are immutable, so
 // their parsed trigger and compiled filter are cached by version id; the deployment list briefly.
 import type { Db } from '@conduit/db';
-import { FlowGraphSchema, type TriggerConfig } from '@conduit/flow';
+import type { TriggerConfig } from '@conduit/flow';
 import { compileExpression, evaluateExpression, isTruthy, type CompiledExpression } from '@conduit/mapping';
+import { triggerNode } from './trigger-node';
 
 export interface DeployedFlow {
   deploymentId: string;
@@ -34,9 +35,7 @@ export async function deployedFlows(db: Db, environmentId: string): Promise<Depl
     let v = versionCache.get(row.flowVersionId);
     if (v === undefined) {
       const version = await db.flowVersion.findUniqueOrThrow({ where: { id: row.flowVersionId }, select: { graph: true, plan: true } });
-      const graph = FlowGraphSchema.safeParse(version.graph);
-      const node = graph.success ? graph.data.nodes.find((n) => n.kind === 'trigger') : undefined;
-      const trigger = node?.kind === 'trigger' ? node.config : undefined;
+      const trigger = triggerNode(version.graph)?.config;
       const filter = trigger && 'filter' in trigger && trigger.filter ? compileExpression(trigger.filter) : undefined;
       v = trigger ? { plan: version.plan, trigger, ...(filter ? { filter } : {}) } : null;
       versionCache.set(row.flowVersionId, v);

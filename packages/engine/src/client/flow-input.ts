@@ -21,6 +21,15 @@ export interface FlowRunInput {
   resume?: { outputs: Record<string, unknown> };
 }
 
+/** The input of a recorded run's flowRun (from the client, or as a child of a poll or schedule fire). */
+export function flowRunInput(
+  environment: { id: string; key: string; variables: EnvironmentVariables },
+  run: { runId: string; flow: { flowId: string; versionId: string; plan: unknown }; trigger: FlowRunTrigger },
+  resume?: FlowRunInput['resume'],
+): FlowRunInput {
+  return { runId: run.runId, environment: { id: environment.id, key: environment.key, variables: environment.variables }, flowId: run.flow.flowId, versionId: run.flow.versionId, plan: run.flow.plan, trigger: run.trigger, ...(resume ? { resume } : {}) };
+}
+
 export const FLOW_RUN_WORKFLOW = 'flowRun';
 export const APPROVAL_SIGNAL = 'approvalDecision';
 export const PROGRESS_QUERY = 'progress';

@@ -12,7 +12,7 @@ export { redactSecrets, forHistory } from '../redact';
 export type { RunRecord, StepRecord, StepError, RunStatusName } from '../types';
 export type { EnvironmentVariables, RunScope } from '../scope';
 export { decideApproval, cancelRun, runAgain, replayDeadLetters, RunActionError, type ActionDeps } from './actions';
-export { changeFeedRequest, triggerSchedule, upsertChangeFeedSchedule, removeChangeFeedSchedule, scheduleIdFor, CHANGE_FEED_WORKFLOW, SCHEDULED_FIRE_WORKFLOW, type TriggerSchedule } from './schedules';
+export { changeFeedRequest, triggerSchedule, scheduleIdFor, CHANGE_FEED_WORKFLOW, SCHEDULED_FIRE_WORKFLOW, type TriggerSchedule } from './schedules';
 export { startTestRun, testRunProgress, testWorkflowId } from './test-runs';
 export { saveFlowVersion, deployVersion, undeploy, DeployError, type DeployContext } from './deploy';
 export { registerStreakWebhooks, removeStreakWebhooks, streakWebhookTriggers, type WebhookTarget, type WebhookTriggerNode } from './streak-webhooks';

@@ -2,11 +2,12 @@
 // changeFeedPoll every `pollSeconds`, a schedule trigger fires scheduledFire on its cron in its time zone.
 // Overlap SKIP, so a slow poll or start never stacks up. Deploying replaces the schedule's spec and action
 // with the new version; undeploying, or deploying a version with another trigger kind, deletes it.
-import { FlowGraphSchema, type TriggerConfig } from '@conduit/flow';
+import type { TriggerConfig } from '@conduit/flow';
 import { type Client, isGrpcServiceError, ScheduleNotFoundError, ScheduleOverlapPolicy, type ScheduleSpec } from '@temporalio/client';
 import type { ChangeFeedPollRequest } from '../activities/change-feed';
 import type { ScheduledFireRequest } from '../activities/scheduled-fire';
 import type { StartEnvironment } from './start';
+import { triggerNode } from './trigger-node';
 
 export const CHANGE_FEED_WORKFLOW = 'changeFeedPoll';
 export const SCHEDULED_FIRE_WORKFLOW = 'scheduledFire';
@@ -23,12 +24,6 @@ const CATCHUP_WINDOW: Record<TimedTriggerKind, string> = { changeFeed: '5 minute
 
 export const scheduleIdFor = (environmentKey: string, flowId: string, kind: TimedTriggerKind = 'changeFeed') => `${ID_PREFIX[kind]}:${environmentKey}:${flowId}`;
 
-function triggerNode(graph: unknown): { label: string; config: TriggerConfig } | undefined {
-  const parsed = FlowGraphSchema.safeParse(graph);
-  const node = parsed.success ? parsed.data.nodes.find((n) => n.kind === 'trigger') : undefined;
-  return node?.kind === 'trigger' ? node : undefined;
-}
-
 /** Which kind of Temporal Schedule a version's trigger needs, if any (webhook and manual triggers need none). */
 export function timedTriggerKind(graph: unknown): TimedTriggerKind | undefined {
   const type = triggerNode(graph)?.config.type;
@@ -44,8 +39,9 @@ interface DeployedVersion {
 }
 
 /** The poll request a deployed version's change-feed trigger needs, or undefined for other triggers. */
-export function changeFeedRequest(options: DeployedVersion): { request: ChangeFeedPollRequest; pollSeconds: number } | undefined {
-  const c = triggerNode(options.graph)?.config;
+export const changeFeedRequest = (options: DeployedVersion): { request: ChangeFeedPollRequest; pollSeconds: number } | undefined => feedRequest(options, triggerNode(options.graph)?.config);
+
+function feedRequest(options: DeployedVersion, c: TriggerConfig | undefined): { request: ChangeFeedPollRequest; pollSeconds: number } | undefined {
   if (c?.type !== 'changeFeed') return undefined;
   return {
     pollSeconds: c.pollSeconds ?? DEFAULT_POLL_SECONDS,
@@ -78,7 +74,7 @@ const feedSchedule = (feed: { request: ChangeFeedPollRequest; pollSeconds: numbe
 /** The schedule a deployed version's trigger needs, or undefined for webhook and manual triggers. */
 export function triggerSchedule(options: DeployedVersion): TriggerSchedule | undefined {
   const node = triggerNode(options.graph);
-  const feed = changeFeedRequest(options);
+  const feed = feedRequest(options, node?.config);
   if (feed) return feedSchedule(feed, node?.label);
   if (node?.config.type !== 'schedule') return undefined;
   const { environment, flowId, versionId, plan } = options;
@@ -105,8 +101,6 @@ export async function upsertTriggerSchedule(client: Client, s: TriggerSchedule):
   return s.scheduleId;
 }
 
-export const upsertChangeFeedSchedule = (client: Client, feed: { request: ChangeFeedPollRequest; pollSeconds: number }): Promise<string> => upsertTriggerSchedule(client, feedSchedule(feed));
-
 /** Deletes the schedule of that kind; one already gone is fine. */
 export async function removeTriggerSchedule(client: Client, options: { environmentKey: string; flowId: string; kind: TimedTriggerKind }): Promise<void> {
   try {
@@ -115,8 +109,6 @@ export async function removeTriggerSchedule(client: Client, options: { environme
     if (!(error instanceof ScheduleNotFoundError)) throw error;
   }
 }
-
-export const removeChangeFeedSchedule = (client: Client, options: { environmentKey: string; flowId: string }): Promise<void> => removeTriggerSchedule(client, { ...options, kind: 'changeFeed' });
 
 /** Temporal refused the schedule's spec itself (a cron or time zone it cannot parse), not a failure to reach it. */
 export function isRefusedSpec(error: unknown): boolean {

@@ -6,7 +6,7 @@ import type { Db } from '@conduit/db';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { currentTraceId, log, runsStarted } from '@conduit/telemetry';
 import type { DeployedFlow } from './deployments';
-import { FLOW_RUN_WORKFLOW, workflowIdFor, type FlowRunInput, type FlowRunTrigger } from './flow-input';
+import { FLOW_RUN_WORKFLOW, flowRunInput, workflowIdFor, type FlowRunInput, type FlowRunTrigger } from './flow-input';
 import type { EnvironmentVariables } from '../scope';
 import { searchKeysOf } from '../search-keys';
 
@@ -75,8 +75,7 @@ export async function startWorkflows(temporal: () => Promise<Client>, env: Start
   }
   const results = await Promise.allSettled(
     runs.map((r) => {
-      const input: FlowRunInput = { runId: r.runId, environment: { id: env.id, key: env.key, variables: env.variables }, flowId: r.flow.flowId, versionId: r.flow.versionId, plan: r.flow.plan, trigger: r.trigger, ...(resume ? { resume } : {}) };
-      return client.workflow.start(FLOW_RUN_WORKFLOW, { taskQueue: env.taskQueue, workflowId: r.workflowId, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+      return client.workflow.start(FLOW_RUN_WORKFLOW, { taskQueue: env.taskQueue, workflowId: r.workflowId, args: [flowRunInput(env, r, resume)], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
     }),
   );
   for (const [i, r] of results.entries()) {

@@ -3,13 +3,12 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import type { RecordedRun, StartEnvironment } from '../client/start';
-import type { FlowRunInput } from '../client/flow-input';
+import { flowRunInput } from '../client/flow-input';
 
 export async function startRecordedRuns(environment: StartEnvironment, runs: RecordedRun[]): Promise<{ started: number }> {
   for (const r of runs) {
-    const input: FlowRunInput = { runId: r.runId, environment: { id: environment.id, key: environment.key, variables: environment.variables }, flowId: r.flow.flowId, versionId: r.flow.versionId, plan: r.flow.plan, trigger: r.trigger };
     try {
-      await startChild('flowRun', { workflowId: r.workflowId, args: [input], parentClosePolicy: ParentClosePolicy.ABANDON });
+      await startChild('flowRun', { workflowId: r.workflowId, args: [flowRunInput(environment, r)], parentClosePolicy: ParentClosePolicy.ABANDON });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
