@@ -10,7 +10,7 @@ import { createDb } from '@conduit/db';
 import { DEMO_API_KEY } from '@conduit/streak-sandbox';
 import { benchCustomerSync } from './customer-sync';
 import { stackSetup } from './deploy';
-import { repoRoot, stackProcesses, startStack, TICKS_PER_SECOND } from './stack';
+import { DESIGNER_PROCESS, percentile, repoRoot, stackProcesses, startStack, TICKS_PER_SECOND } from './stack';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const CI = process.argv.includes('--ci');
@@ -18,11 +18,7 @@ const RUNS = Number(arg('runs', CI ? '20' : '300'));
 const LEVELS = arg('concurrency', CI ? '1,10' : '1,10,50').split(',').map(Number);
 const EXTRA_MAPS = 10;
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-const PARTS: Array<[string, RegExp]> = [['designer', /next-server|next start|next\/dist/], ['worker', /apps\/worker/], ['temporal', /temporal server/], ['sandbox', /streak-sandbox/], ['gateway', /sage100-gateway/], ['postgres', /^postgres/]];
+const PARTS: Array<[string, RegExp]> = [['designer', DESIGNER_PROCESS], ['worker', /apps\/worker/], ['temporal', /temporal server/], ['sandbox', /streak-sandbox/], ['gateway', /sage100-gateway/], ['postgres', /^postgres/]];
 function cpuByPart(procs: Array<{ cmd: string; cpuTicks: number }>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const p of procs) {
@@ -103,10 +99,10 @@ try {
       runMs: results.map((r) => r.runMs),
       runs: results.length,
       runsPerSec: results.length / seconds,
-      p50: pct(results.map((r) => r.runMs), 50),
-      p95: pct(results.map((r) => r.runMs), 95),
-      p99: pct(results.map((r) => r.runMs), 99),
-      ingressP50: pct(results.map((r) => r.ingressMs), 50),
+      p50: percentile(results.map((r) => r.runMs), 50),
+      p95: percentile(results.map((r) => r.runMs), 95),
+      p99: percentile(results.map((r) => r.runMs), 99),
+      ingressP50: percentile(results.map((r) => r.ingressMs), 50),
       cpuMsPerRun: Object.values(parts).reduce((a, b) => a + b, 0),
       parts,
       workerRssMb: workerRssPeak / 1024,
@@ -130,7 +126,7 @@ try {
     }
   }
   const pooled = (ls: Level[]) => ({
-    p50: pct(ls.flatMap((l) => l.runMs), 50),
+    p50: percentile(ls.flatMap((l) => l.runMs), 50),
     cpu: ls.reduce((n, l) => n + l.cpuMsPerRun * l.runs, 0) / ls.reduce((n, l) => n + l.runs, 0),
     part: (k: string) => ls.reduce((n, l) => n + (l.parts[k] ?? 0) * l.runs, 0) / ls.reduce((n, l) => n + l.runs, 0),
   });

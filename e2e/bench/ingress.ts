@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { createDb } from '@conduit/db';
 import { stackSetup } from './deploy';
-import { stackProcesses, startStack, TICKS_PER_SECOND } from './stack';
+import { DESIGNER_PROCESS, percentile, stackProcesses, startStack, TICKS_PER_SECOND } from './stack';
 
 const arg = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
 const REQUESTS = Number(arg('requests', '300'));
@@ -18,9 +18,8 @@ const GAP_MS = Number(arg('gap', '50'));
 const KINDS = ['accepted', 'duplicate', 'wrong token'] as const;
 type Kind = (typeof KINDS)[number];
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const fmt = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : '-');
-const designerTicks = (root: number) => stackProcesses(root).filter((p) => /next-server|next start|next\/dist/.test(p.cmd)).reduce((n, p) => n + p.cpuTicks, 0);
+const designerTicks = (root: number) => stackProcesses(root).filter((p) => DESIGNER_PROCESS.test(p.cmd)).reduce((n, p) => n + p.cpuTicks, 0);
 
 const stack = await startStack({ portBase: Number(arg('port-base', '5640')), database: arg('db', 'conduit_bench_ingress'), env: { CONDUIT_ENVIRONMENTS: 'prod' } });
 const db = createDb({ databaseUrl: stack.databaseUrl, maxConnections: 2 });
@@ -74,7 +73,7 @@ try {
     }));
     if (kind === 'accepted') await allStarted();
     const cpuMs = (((designerTicks(stack.pid) - cpu0) / TICKS_PER_SECOND) * 1000) / requests;
-    return { kind, concurrency: gapMs ? `1, every ${gapMs} ms` : String(concurrency), requests, p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99), cpuMs };
+    return { kind, concurrency: gapMs ? `1, every ${gapMs} ms` : String(concurrency), requests, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), cpuMs };
   }
 
   for (const kind of KINDS) await level(kind, 4, 40); // warm-up: JIT, connection pools, caches

@@ -94,3 +94,12 @@ export function stackProcesses(rootPid: number): ProcStat[] {
 }
 
 export const TICKS_PER_SECOND = 100;
+
+/** The designer's processes in a stack's process list (the Next.js server). */
+export const DESIGNER_PROCESS = /next-server|next start|next\/dist/;
+
+/** The p-th percentile (nearest rank) of the samples. */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
